@@ -1,0 +1,117 @@
+"""Appendix task tables → WordprocessingML (``<w:tbl>``), placed by the template with ``{{p …}}``.
+
+Looks come from named styles of the template (table style ``ND30TaskTable``, paragraph styles
+``ND30TableHeader``, ``ND30TableText``, ``ND30TableGroup``); this module only decides structure:
+widths, header row repeated on every page, group rows spanning the row, numbering, sub-rows, merges.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from cchc_docgen.context.numbering import point_letter, roman
+from cchc_docgen.context.runs import FootnoteIds, paragraph_xml, rich
+from cchc_docgen.context.text import squash
+from cchc_docgen.models import Appendix, Cell, Row
+
+MM_TO_TWIPS = 1440 / 25.4
+_ALIGN = {"left": "left", "center": "center", "justify": "both"}
+
+
+def widths_twips(appendix: Appendix, available_mm: float) -> list[int]:
+    """Column widths in twips, scaled down proportionally when the table is wider than the text area."""
+    total = sum(c.width for c in appendix.columns)
+    scale = min(1.0, available_mm / total)
+    return [round(c.width * scale * MM_TO_TWIPS) for c in appendix.columns]
+
+
+def _tc(width: int, body: str, extra: str = "") -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}</w:tcPr>{body}</w:tc>'
+
+
+def _paras(cell: Cell | None, style: str, align: str, ids: FootnoteIds, prefix: str = "") -> str:
+    texts = list(cell.paragraphs) if cell else []
+    if prefix:
+        texts = [f"{prefix} {texts[0]}" if texts else prefix, *texts[1:]]
+    if not texts:
+        return paragraph_xml(style, "", align)
+    return "".join(paragraph_xml(style, rich(t, ids), align) for t in texts)
+
+
+class _Builder:
+    def __init__(self, appendix: Appendix, widths: list[int], ids: FootnoteIds) -> None:
+        self.app = appendix
+        self.widths = widths
+        self.ids = ids
+        self.rows: list[str] = []
+        self.number = 0
+        self.groups = 0
+        self.pending: dict[str, int] = {}
+        cols = appendix.columns
+        self.label_key = next((c.key for c in cols if not c.numbers), cols[0].key)
+
+    def header(self) -> None:
+        cells = "".join(
+            _tc(w, paragraph_xml("ND30TableHeader", rich(c.label, self.ids), "center"), '<w:vAlign w:val="center"/>')
+            for c, w in zip(self.app.columns, self.widths)
+        )
+        self.rows.append(f'<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{cells}</w:tr>')
+
+    def group(self, title: str) -> None:
+        self.groups += 1
+        if self.app.numbering == "per_group":
+            self.number = 0
+        text = f"{roman(self.groups)}. {squash(title)}" if self.app.group_numbering == "roman" else squash(title)
+        body = paragraph_xml("ND30TableGroup", rich(text, self.ids))
+        span = f'<w:gridSpan w:val="{len(self.widths)}"/>'
+        self.rows.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{_tc(sum(self.widths), body, span)}</w:tr>')
+
+    def row(self, row: Row, sub_index: int = 0) -> None:
+        number = ""
+        if not sub_index and row.number:
+            self.number += 1
+            number = str(self.number)
+        cells = row.cells()
+        xml = []
+        for col, width in zip(self.app.columns, self.widths):
+            align = "center" if col.numbers else _ALIGN[col.align]
+            if col.key in self.pending:
+                self.pending[col.key] -= 1
+                if not self.pending[col.key]:
+                    del self.pending[col.key]
+                xml.append(_tc(width, paragraph_xml("ND30TableText", "", align), "<w:vMerge/>"))
+                continue
+            cell = cells.get(col.key)
+            merge = ""
+            if cell and cell.rows > 1:
+                self.pending[col.key] = cell.rows - 1
+                merge = '<w:vMerge w:val="restart"/>'
+            if col.numbers and not cell:
+                body = paragraph_xml("ND30TableText", rich(number, self.ids) if number else "", align)
+            else:
+                prefix = f"{point_letter(sub_index)})" if sub_index and col.key == self.label_key else ""
+                body = _paras(cell, "ND30TableText", align, self.ids, prefix)
+            xml.append(_tc(width, body, merge))
+        self.rows.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{"".join(xml)}</w:tr>')
+        for i, sub in enumerate(row.subrows, 1):
+            self.row(sub, i)
+
+
+def table_xml(appendix: Appendix, available_mm: float, ids: FootnoteIds) -> Markup:
+    """The whole table as XML; the header row repeats on every page."""
+    widths = widths_twips(appendix, available_mm)
+    builder = _Builder(appendix, widths, ids)
+    builder.header()
+    for row in appendix.rows:
+        if row.group:
+            builder.group(row.group)
+        else:
+            builder.row(row)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    props = (
+        '<w:tblPr><w:tblStyle w:val="ND30TaskTable"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+    )
+    return Markup(f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(builder.rows)}</w:tbl>")

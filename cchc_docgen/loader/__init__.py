@@ -1,0 +1,69 @@
+"""Loader: a YAML file → a validated ``Document``, or every problem at once (``InputError``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from cchc_docgen.errors import InputError, Problem, UsageError
+from cchc_docgen.loader.messages import problems_from
+from cchc_docgen.loader.yamlread import ReadResult, read_yaml
+from cchc_docgen.models import Document
+
+__all__ = ["load_document", "read_text", "read_yaml"]
+
+
+def read_text(path: Path) -> str:
+    """The file's text (UTF-8, a BOM allowed); ``UsageError`` if missing, ``InputError`` if not UTF-8."""
+    if not path.exists():
+        raise UsageError(f"không tìm thấy tệp '{path}'. Kiểm tra lại tên và thư mục của tệp.")
+    if path.is_dir():
+        raise UsageError(f"'{path}' là một thư mục, không phải tệp YAML.")
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            "",
+            [Problem(str(path), line, "",
+                     "tệp không được lưu theo bảng mã UTF-8. Hãy mở tệp bằng Notepad (hoặc VS Code), "
+                     "chọn Lưu thành (Save As) với Encoding 'UTF-8', rồi chạy lại.")],
+        ) from None
+
+
+def load_document(path: Path | str) -> Document:
+    """Read, parse and validate one document file; raise ``InputError`` listing every problem."""
+    path = Path(path)
+    text = read_text(path)
+    result = read_yaml(text, str(path))
+    return document_from(result, str(path))
+
+
+def document_from(result: ReadResult, file: str) -> Document:
+    """Validate parsed YAML; every problem (reading and schema) is raised together."""
+    problems = list(result.problems)
+    if result.data is None and not problems:
+        problems.append(Problem(file, None, "", "tệp trống. Hãy chép một kế hoạch mẫu trong thư mục plans/ rồi sửa."))
+    elif result.data is not None and not isinstance(result.data, dict):
+        problems.append(
+            Problem(file, 1, "", "tệp phải bắt đầu bằng các khóa như 'issuer:', 'title:', 'body:' (dạng khóa: giá trị).")
+        )
+    if problems and (result.data is None or not isinstance(result.data, dict)):
+        raise InputError("", problems)
+    try:
+        doc = Document.model_validate(result.data)
+    except ValidationError as exc:
+        skip = {tuple(p.key.split(".")) for p in problems}
+        problems += problems_from(exc, Document, result.lines, file, skip=_paths(result, problems) or skip)
+        raise InputError("", sorted(problems, key=lambda p: p.line or 0)) from None
+    if problems:
+        raise InputError("", problems)
+    return doc
+
+
+def _paths(result: ReadResult, problems: list[Problem]) -> set[tuple[object, ...]]:
+    """Key paths already reported while reading (e.g. impossible dates), so they are not reported twice."""
+    lines = {p.line for p in problems}
+    return {path for path, line in result.lines.items() if line in lines and path}

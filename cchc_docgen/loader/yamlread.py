@@ -1,0 +1,121 @@
+"""YAML text → plain Python data plus the line of every key path.
+
+Uses libyaml (``CSafeLoader``) when available. Problems found while reading (syntax errors, duplicate keys,
+dates that do not exist) are returned as ``Problem``s instead of raised, so every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from cchc_docgen.errors import Problem
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class BadDate:
+    """A date-looking scalar that is not on the calendar (``2022-02-30``)."""
+
+    raw: str
+
+
+@dataclass
+class ReadResult:
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _DocLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Safe loader that turns impossible dates into ``BadDate`` instead of raising."""
+
+
+def _construct_timestamp(loader: Any, node: yaml.Node) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return BadDate(str(node.value))
+
+
+_DocLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _index_lines(node: yaml.Node, path: Path, out: ReadResult, file: str) -> None:
+    out.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                out.problems.append(
+                    Problem(file, line, ".".join(map(str, (*path, key))),
+                            f"khóa '{key}' bị viết hai lần (lần đầu ở dòng {seen[key]}); hãy xóa một lần.")
+                )
+            seen[key] = line
+            out.lines[(*path, key)] = line
+            _index_lines(value_node, (*path, key), out, file)
+            out.lines[(*path, key)] = line  # the key's own line wins over its value's
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_lines(item, (*path, i), out, file)
+
+
+def _syntax_problem(exc: yaml.YAMLError, file: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark else None
+    col = f", cột {mark.column + 1}" if mark else ""
+    what = getattr(exc, "problem", None) or str(exc)
+    hint = (
+        "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu ':' sau mỗi khóa, "
+        "và đặt văn bản có dấu ':' hoặc '#' trong ngoặc kép."
+    )
+    if "\t" in what or "tab" in what.lower():
+        hint = "Tệp có ký tự Tab để thụt lề; YAML chỉ cho phép dấu cách."
+    return Problem(file, line, "", f"lỗi cú pháp YAML{col} ({what}). {hint}")
+
+
+def read_yaml(text: str, file: str) -> ReadResult:
+    """Parse ``text``; never raises for bad input."""
+    try:
+        loader = _DocLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return ReadResult(None)
+            result = ReadResult(None)
+            _index_lines(node, (), result, file)
+            result.data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        return ReadResult(None, problems=[_syntax_problem(exc, file)])
+    result.problems.extend(_bad_dates(result.data, (), result, file))
+    return result
+
+
+def _bad_dates(value: Any, path: Path, result: ReadResult, file: str) -> list[Problem]:
+    found: list[Problem] = []
+    if isinstance(value, BadDate):
+        found.append(
+            Problem(file, result.lines.get(path), ".".join(map(str, path)),
+                    f"ngày '{value.raw}' không có trên lịch; hãy sửa lại ngày, tháng (dạng YYYY-MM-DD).")
+        )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found += _bad_dates(item, (*path, key), result, file)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found += _bad_dates(item, (*path, i), result, file)
+    return found
+
+
+def is_datetime(value: object) -> bool:
+    return isinstance(value, dt.datetime)

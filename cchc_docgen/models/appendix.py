@@ -1,0 +1,128 @@
+"""Appendices (phụ lục) with configurable task tables."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from cchc_docgen.models.base import StrictModel, Text
+
+Align = Literal["left", "center", "justify"]
+#: Row keys with a meaning of their own; every other key of a row names a column.
+ROW_SPECIAL_KEYS = ("group", "subrows", "number", "note")
+
+
+class Column(StrictModel):
+    """Một cột của bảng phụ lục."""
+
+    key: str = Field(description="Tên khóa của cột, dùng trong từng dòng, ví dụ 'task'.", pattern=r"^[a-z_][a-z0-9_]*$")
+    label: Text = Field(description="Tiêu đề cột in trong bảng, ví dụ 'Nhiệm vụ'.")
+    width: float = Field(description="Độ rộng cột, tính bằng mm.", gt=3, le=300)
+    align: Align = Field(default="left", description="Căn lề nội dung: left, center, justify.")
+    numbers: bool = Field(default=False, description="true cho cột số thứ tự (TT/STT): chương trình tự đánh số.")
+
+
+class Cell(StrictModel):
+    """Một ô: một đoạn, nhiều đoạn, hoặc ô gộp xuống nhiều dòng."""
+
+    paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn trong ô.")
+    rows: int = Field(default=1, ge=1, description="Số dòng ô này gộp xuống (tính cả dòng hiện tại).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"paragraphs": [value]}
+        if isinstance(value, list):
+            return {"paragraphs": value}
+        if isinstance(value, dict) and "text" in value:
+            value = dict(value)
+            text = value.pop("text")
+            value["paragraphs"] = text if isinstance(text, list) else [text]
+        return value
+
+
+class Row(StrictModel):
+    """Một dòng của bảng: các khóa là tên cột; 'group' là dòng nhóm; 'subrows' là các dòng a), b), c)."""
+
+    model_config = StrictModel.model_config | {"extra": "allow"}
+    __pydantic_extra__: dict[str, Cell] = Field(init=False)  # type: ignore[assignment]
+
+    group: Text | None = Field(default=None, description="Dòng tiêu đề nhóm (I., II., …) trải hết chiều ngang bảng.")
+    subrows: list[Row] = Field(default_factory=list, description="Các dòng con a), b), c) của nhiệm vụ này.")
+    number: bool = Field(default=True, description="false: dòng này không có số thứ tự.")
+    note: Text | None = Field(default=None, description="Ghi chú nội bộ, không in ra.")
+
+    def cells(self) -> dict[str, Cell]:
+        """The column cells of this row (every key that is not a special key names a column)."""
+        return dict(self.__pydantic_extra__ or {})
+
+    @model_validator(mode="after")
+    def _group_alone(self) -> Row:
+        if self.group and (self.__pydantic_extra__ or self.subrows):
+            raise ValueError("dòng nhóm ('group') chỉ có tiêu đề, không có các ô khác.")
+        return self
+
+
+class Appendix(StrictModel):
+    """Một phụ lục: tiêu đề và bảng nhiệm vụ."""
+
+    title: list[Text] = Field(
+        description="Tiêu đề phụ lục, mỗi phần tử là một dòng; chương trình tự viết hoa.", min_length=1
+    )
+    orientation: Literal["auto", "portrait", "landscape"] = Field(
+        default="auto", description="Hướng trang: auto (ngang khi bảng rộng), portrait (dọc), landscape (ngang)."
+    )
+    columns: list[Column] = Field(description="Các cột của bảng, theo thứ tự in.", min_length=1)
+    numbering: Literal["continuous", "per_group"] = Field(
+        default="continuous", description="Số thứ tự: continuous (liên tục cả bảng) hoặc per_group (đánh lại từ 1 mỗi nhóm)."
+    )
+    group_numbering: Literal["roman", "none"] = Field(
+        default="roman", description="Đánh số dòng nhóm: roman (I., II.) hoặc none."
+    )
+    rows: list[Row] = Field(default_factory=list, description="Các dòng của bảng.")
+    notes: list[Text] = Field(default_factory=list, description="Ghi chú in dưới bảng, ví dụ '(*) Nhiệm vụ trọng tâm'.")
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> Appendix:
+        keys = [c.key for c in self.columns]
+        if len(set(keys)) != len(keys):
+            raise ValueError("hai cột trùng 'key'; mỗi cột cần một khóa riêng.")
+        problems: list[str] = []
+        pending: dict[str, int] = {}
+
+        def walk(rows: list[Row], where: str) -> None:
+            for i, row in enumerate(rows, 1):
+                for key in row.cells():
+                    if key not in keys:
+                        near = difflib.get_close_matches(key, keys + list(ROW_SPECIAL_KEYS), n=1)
+                        hint = f" Bạn muốn viết '{near[0]}'?" if near else ""
+                        problems.append(
+                            f"{where} dòng {i}: khóa '{key}' không phải tên cột (các cột: {', '.join(keys)}).{hint}"
+                        )
+                if row.group:
+                    continue
+                for key in list(pending):
+                    if key in row.cells():
+                        problems.append(
+                            f"{where} dòng {i}: ô '{key}' đã được gộp từ dòng trên, hãy bỏ ô này đi."
+                        )
+                    pending[key] -= 1
+                    if pending[key] == 0:
+                        del pending[key]
+                for key, cell in row.cells().items():
+                    if cell.rows > 1:
+                        pending[key] = cell.rows - 1
+                walk(row.subrows, f"{where} dòng {i} →")
+
+        walk(self.rows, "bảng")
+        if pending:
+            problems.append(f"ô gộp '{next(iter(pending))}' kéo dài quá dòng cuối của bảng.")
+        if problems:
+            raise ValueError(" ".join(problems))
+        return self
+
+
+Row.model_rebuild()

@@ -1,0 +1,110 @@
+"""The whole document: one YAML file is one ``Document``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from cchc_docgen.models.appendix import Appendix
+from cchc_docgen.models.base import StrictModel, Text
+from cchc_docgen.models.body import Node, Preamble
+from cchc_docgen.models.issuer import Issuer
+from cchc_docgen.models.kinds import KINDS
+from cchc_docgen.models.recipients import Archive, Recipient
+from cchc_docgen.models.signer import Signer
+
+
+class DocDate(StrictModel):
+    """Ngày ban hành; với dự thảo có thể chỉ ghi năm và tháng."""
+
+    year: int = Field(ge=1945, le=2200, description="Năm, 4 chữ số.")
+    month: int | None = Field(default=None, ge=1, le=12, description="Tháng (bỏ trống nếu chưa biết).")
+    day: int | None = Field(default=None, ge=1, le=31, description="Ngày (bỏ trống khi là dự thảo).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_date(cls, value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return {"year": value.year, "month": value.month, "day": value.day}
+        return value
+
+    @model_validator(mode="after")
+    def _real(self) -> DocDate:
+        if self.day is not None:
+            if self.month is None:
+                raise ValueError("đã ghi ngày thì phải ghi cả tháng.")
+            try:
+                dt.date(self.year, self.month, self.day)
+            except ValueError:
+                raise ValueError(f"ngày {self.day:02d}/{self.month:02d}/{self.year} không có trên lịch.") from None
+        return self
+
+    @property
+    def complete(self) -> bool:
+        return self.day is not None and self.month is not None
+
+    def as_date(self) -> dt.date | None:
+        return dt.date(self.year, self.month, self.day) if self.day and self.month else None
+
+
+class Document(StrictModel):
+    """Một văn bản (kế hoạch hoặc báo cáo) mô tả trong một tệp YAML."""
+
+    kind: Literal[tuple(KINDS)] = Field(  # type: ignore[valid-type]
+        default="ke_hoach", description="Loại văn bản: ke_hoach (Kế hoạch) hoặc bao_cao (Báo cáo)."
+    )
+    issuer: Issuer = Field(description="Cơ quan ban hành.")
+    number: int | None = Field(
+        default=None, ge=1, le=99999, description="Số văn bản (số thứ tự trong năm). Bỏ trống khi là dự thảo."
+    )
+    date: DocDate | None = Field(
+        default=None,
+        description="Ngày ban hành dạng YYYY-MM-DD, ví dụ 2022-01-04; dự thảo: {year: 2023, month: 3}.",
+    )
+    title: Text = Field(description="Trích yếu nội dung, ví dụ 'Tuyên truyền cải cách hành chính năm 2022'.", min_length=1)
+    year: int | None = Field(
+        default=None, ge=1945, le=2200, description="Năm của kế hoạch/báo cáo (mặc định: năm ghi trong trích yếu)."
+    )
+    period_note: Text | None = Field(
+        default=None, description="Dòng nghiêng dưới trích yếu (báo cáo định kỳ), ví dụ '(Từ ngày … đến ngày …)'."
+    )
+    addressees: list[Text] = Field(
+        default_factory=list, description="Kính gửi (báo cáo gửi cấp trên): một hoặc nhiều cơ quan nhận."
+    )
+    preamble: Preamble = Field(default_factory=Preamble, description="Căn cứ và câu dẫn.")
+    body: list[Node] = Field(description="Nội dung: các mục I, II, III … và mục con.", min_length=1)
+    closing: list[Text] = Field(
+        default_factory=list, description="Đoạn kết, ví dụ 'Trên đây là Kế hoạch …'. Chương trình tự thêm './.'."
+    )
+    footnotes: dict[str, list[Text]] = Field(
+        default_factory=dict,
+        description="Chú thích cuối trang: khóa → các đoạn. Trong văn bản viết [^khóa] ở chỗ cần chú thích.",
+    )
+    appendices: list[Appendix] = Field(default_factory=list, description="Các phụ lục kèm theo.")
+    signer: Signer | None = Field(default=None, description="Người ký. Bỏ trống với văn bản ban hành kèm quyết định.")
+    recipients: list[Recipient] = Field(default_factory=list, description="Nơi nhận (không kể dòng 'Lưu').")
+    archive: Archive = Field(default_factory=Archive, description="Dòng 'Lưu: VT, …'.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _archive_shorthand(cls, value: Any) -> Any:
+        """Allow ``archive: VP`` or ``archive: [VP, TCCB]`` for the common case."""
+        if isinstance(value, dict) and isinstance(value.get("archive"), (str, list)):
+            value = dict(value)
+            units = value["archive"]
+            value["archive"] = {"units": [units] if isinstance(units, str) else units}
+        return value
+
+    @model_validator(mode="after")
+    def _footnotes_used(self) -> Document:
+        from cchc_docgen.models.walk import footnote_marks
+
+        used = footnote_marks(self)
+        unknown = sorted(set(used) - set(self.footnotes))
+        if unknown:
+            raise ValueError(
+                f"văn bản có dấu chú thích [^{unknown[0]}] nhưng không có chú thích '{unknown[0]}' trong 'footnotes'."
+            )
+        return self

@@ -1,0 +1,33 @@
+"""The whole render pipeline in one place: load → context → render (→ PDF in the CLI/batch layer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_docgen import outputs
+from cchc_docgen.context import build_context
+from cchc_docgen.loader import load_document
+from cchc_docgen.renderer import render_docx
+from cchc_docgen.templates_path import default_template
+
+
+def output_path(plan: Path, out_dir: Path, suffix: str = ".docx") -> Path:
+    """``OUT_DIR/<yaml stem>.docx``."""
+    return out_dir / f"{plan.stem}{suffix}"
+
+
+def render_plan(plan: Path | str, out_dir: Path | str = "out", *, template: Path | None = None,
+                force: bool = False) -> Path:
+    """Render one YAML plan to ``out_dir/<stem>.docx`` and return that path.
+
+    Raises ``InputError`` (every problem in the YAML at once), ``TemplateProblem`` or ``OutputExists``;
+    on any error nothing is written and an existing output is untouched.
+    """
+    plan, out_dir = Path(plan), Path(out_dir)
+    doc = load_document(plan)
+    context = build_context(doc)
+    out = output_path(plan, out_dir)
+    outputs.ensure_replaceable(out, force)
+    render_docx(template or default_template(doc.kind), context, out)
+    outputs.remember(out)
+    return out

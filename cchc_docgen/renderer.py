@@ -1,0 +1,107 @@
+"""docxtpl rendering with a strict, sandboxed Jinja environment; atomic output.
+
+Takes a template path and a mapping; knows nothing about models. Two generic post-steps run after
+docxtpl: Word footnotes (``context["footnotes"]``) are written into the footnotes part, and the last
+section is turned landscape when ``context["last_landscape"]`` is true.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.shared import Twips
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from cchc_docgen.errors import OutputExists, TemplateProblem
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def jinja_env() -> SandboxedEnvironment:
+    """Undefined names are errors; values are escaped; templates cannot reach Python internals."""
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+
+
+def load_template(path: Path) -> DocxTemplate:
+    if not path.is_file():
+        raise TemplateProblem(f"không tìm thấy mẫu DOCX '{path}'.")
+    if not zipfile.is_zipfile(path):
+        raise TemplateProblem(f"'{path}' không phải tệp Word .docx hợp lệ; hãy lưu mẫu bằng Word dưới dạng .docx.")
+    return DocxTemplate(str(path))
+
+
+def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
+    """Render ``template`` with ``context`` into ``out`` (written atomically)."""
+    tpl = load_template(template)
+    try:
+        tpl.render(dict(context), jinja_env())
+    except UndefinedError as exc:
+        raise TemplateProblem(
+            f"mẫu '{template.name}' dùng một biến không có trong dữ liệu ({exc.message}). "
+            "Kiểm tra lại tên biến trong mẫu (xem README, mục 'Sửa mẫu trong Word')."
+        ) from None
+    except TemplateError as exc:
+        raise TemplateProblem(
+            f"mẫu '{template.name}' có thẻ Jinja viết sai ({exc.message}). "
+            "Mở mẫu trong Word và kiểm tra các cặp {%p for %}/{%p endfor %}, {%p if %}/{%p endif %}."
+        ) from None
+    _write_footnotes(tpl, context.get("footnotes") or [])
+    if context.get("last_landscape"):
+        _landscape(tpl.docx.sections[-1])
+    save_atomic(tpl, out)
+
+
+def _write_footnotes(tpl: DocxTemplate, footnotes: list[Mapping[str, Any]]) -> None:
+    if not footnotes:
+        return
+    part = next((p for p in tpl.docx.part.package.parts if p.content_type == FOOTNOTES_CT), None)
+    if part is None:
+        raise TemplateProblem("mẫu không có phần chú thích cuối trang (footnotes); hãy dùng mẫu mặc định.")
+    root = etree.fromstring(part.blob)
+    for note in footnotes:
+        paragraphs = "".join(
+            f'<w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            + ('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+               '<w:r><w:t xml:space="preserve"> </w:t></w:r>' if i == 0 else "")
+            + f"{text}</w:p>"
+            for i, text in enumerate(note["paragraphs"])
+        )
+        root.append(etree.fromstring(f'<w:footnote xmlns:w="{W_NS}" w:id="{note["id"]}">{paragraphs}</w:footnote>'))
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _landscape(section: Any) -> None:
+    width, height = section.page_width, section.page_height
+    if width < height:
+        section.page_width, section.page_height = height, width
+        section._sectPr.find(qn("w:pgSz")).set(qn("w:orient"), "landscape")
+    if section.left_margin is None:
+        section.left_margin = Twips(1701)
+
+
+def save_atomic(tpl: DocxTemplate, out: Path) -> None:
+    """Write to a temporary file beside ``out``, then rename: never a half-written document."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        tpl.save(tmp)
+        os.replace(tmp, out)
+    except PermissionError:
+        raise OutputExists(
+            f"không ghi được '{out}': tệp đang mở trong Word hoặc thư mục không cho phép ghi. "
+            "Hãy đóng tệp trong Word rồi chạy lại."
+        ) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
