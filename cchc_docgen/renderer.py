@@ -8,6 +8,7 @@ section is turned landscape when ``context["last_landscape"]`` is true.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Mapping
@@ -32,12 +33,22 @@ def jinja_env() -> SandboxedEnvironment:
     return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
 
 
+class _Template(DocxTemplate):  # type: ignore[misc]
+    """DocxTemplate without its ``{_{`` → ``{{`` rewrite of the rendered text, so user text stays literal."""
+
+    def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
+        src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+        self.current_rendering_part = part
+        dst_xml = jinja_env.from_string(src_xml).render(context)
+        return str(self.resolve_listing(re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)))
+
+
 def load_template(path: Path) -> DocxTemplate:
     if not path.is_file():
         raise TemplateProblem(f"không tìm thấy mẫu DOCX '{path}'.")
     if not zipfile.is_zipfile(path):
         raise TemplateProblem(f"'{path}' không phải tệp Word .docx hợp lệ; hãy lưu mẫu bằng Word dưới dạng .docx.")
-    return DocxTemplate(str(path))
+    return _Template(str(path))
 
 
 def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:

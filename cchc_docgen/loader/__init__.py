@@ -11,7 +11,7 @@ from cchc_docgen.loader.messages import problems_from
 from cchc_docgen.loader.yamlread import ReadResult, read_yaml
 from cchc_docgen.models import Document
 
-__all__ = ["load_document", "read_text", "read_yaml"]
+__all__ = ["load_document", "load_with_lines", "read_text", "read_yaml"]
 
 
 def read_text(path: Path) -> str:
@@ -35,10 +35,15 @@ def read_text(path: Path) -> str:
 
 def load_document(path: Path | str) -> Document:
     """Read, parse and validate one document file; raise ``InputError`` listing every problem."""
+    return load_with_lines(path)[0]
+
+
+def load_with_lines(path: Path | str) -> tuple[Document, dict[tuple[object, ...], int]]:
+    """``load_document`` plus the YAML line of every key path (for warnings that point at lines)."""
     path = Path(path)
     text = read_text(path)
     result = read_yaml(text, str(path))
-    return document_from(result, str(path))
+    return document_from(result, str(path)), result.lines
 
 
 def document_from(result: ReadResult, file: str) -> Document:

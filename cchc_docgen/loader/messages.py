@@ -76,7 +76,7 @@ def _message(err: dict[str, Any], owner: type[BaseModel] | None) -> str:
     if kind == "missing":
         desc = ""
         if owner and key in owner.model_fields:
-            desc = f" ({owner.model_fields[key].description})"
+            desc = f" ({str(owner.model_fields[key].description).rstrip('.')})"
         return f"thiếu khóa bắt buộc '{key}'{desc}. Hãy thêm dòng '{key}: …'."
     if kind == "extra_forbidden":
         allowed = list(owner.model_fields) if owner else []

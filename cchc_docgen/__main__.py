@@ -1,0 +1,7 @@
+"""``python -m cchc_docgen`` runs the CLI."""
+
+import sys
+
+from cchc_docgen.cli import main
+
+sys.exit(main())
