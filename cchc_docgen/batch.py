@@ -61,7 +61,7 @@ def render_many(plans: list[Path], out_dir: Path, *, template: Path | None = Non
 
         for result in convert_many(docx, engine=pdf_engine):
             if result.pdf is None:
-                report.failures.append(Failure(result.docx, [f"{result.docx}: {result.error}"]))
+                report.failures.append(Failure(result.source, [f"{result.source}: {result.error}"]))
             else:
                 report.written.append(result.pdf)
     return report

@@ -1,0 +1,86 @@
+"""What one conversion produced, and how a finished PDF is put next to its DOCX."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+#: ``on_done(source, pdf, error)``: called once per input as soon as it is finished;
+#: ``pdf`` is ``None`` and ``error`` a Vietnamese message when the file failed.
+OnDone = Callable[[Path, Path | None, str | None], None]
+
+
+@dataclass(frozen=True)
+class ConversionResult:
+    """The outcome for one input file.
+
+    ``pdf`` is the written PDF (beside the source, same stem) or ``None`` on failure;
+    ``error`` is then a Vietnamese sentence saying what went wrong, else ``None``.
+    """
+
+    source: Path
+    pdf: Path | None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.pdf is not None and self.error is None
+
+
+def target_for(source: Path) -> Path:
+    """Where the PDF of ``source`` goes: the same directory and stem, suffix ``.pdf``."""
+    return source.with_suffix(".pdf")
+
+
+def check_source(source: Path) -> str | None:
+    """A Vietnamese reason why ``source`` cannot be converted, or ``None`` when it looks fine.
+
+    A ``.docx`` must be a ZIP package with ``word/document.xml``; otherwise LibreOffice
+    would happily "convert" it as plain text.
+    """
+    if not source.is_file():
+        return f"không tìm thấy tệp {source}"
+    if source.suffix.lower() != ".docx":
+        return None
+    try:
+        with zipfile.ZipFile(source) as package:
+            if "word/document.xml" not in package.namelist():
+                return f"tệp {source.name} không phải văn bản DOCX hợp lệ (thiếu word/document.xml)"
+    except (zipfile.BadZipFile, OSError):
+        return f"tệp {source.name} bị hỏng hoặc không phải tệp DOCX"
+    return None
+
+
+def looks_like_pdf(path: Path) -> bool:
+    """Whether ``path`` is a complete PDF (a ``%PDF-`` header and an ``%%EOF`` near the end)."""
+    try:
+        with path.open("rb") as f:
+            if f.read(5) != b"%PDF-":
+                return False
+            f.seek(max(0, path.stat().st_size - 1024))
+            return b"%%EOF" in f.read()
+    except OSError:
+        return False
+
+
+def place_pdf(produced: Path, target: Path) -> None:
+    """Copy ``produced`` to ``target`` atomically: a temp file in the target's directory,
+    flushed, then renamed over ``target``. On failure ``target`` is left untouched."""
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".pdf.tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out, produced.open("rb") as src:
+            shutil.copyfileobj(src, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
