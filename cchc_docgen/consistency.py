@@ -13,15 +13,16 @@ from collections.abc import Iterator
 from cchc_docgen.context.build import plan_year
 from cchc_docgen.context.text import plain, squash
 from cchc_docgen.errors import Problem
+from cchc_docgen.loader.messages import key_path
 from cchc_docgen.models import Document, Node
 
 Lines = dict[tuple[object, ...], int]
 _COLLECTIVE = re.compile(r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd|hội đồng)", re.IGNORECASE)
 _HEAD_REGIME = re.compile(r"^(sở|phòng|trường|trung tâm|ban|cục|chi cục|viện)\b", re.IGNORECASE)
-_STALE = re.compile(
-    r"(?P<what>(?:trước|đến|từ|trong|cả) (?:ngày|năm|tháng|quý)[^.;]{0,12}?|kế hoạch[^.;:]{0,80}?năm )"
-    r"(?:\d{1,2}/)?(?:\d{1,2}/)?(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
+_OWN_PLAN = re.compile(r"kế hoạch[^.;:]{0,80}?năm (?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_WHOLE_YEAR = re.compile(r"(?:cả|trong) năm (?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"(?:trước|đến|hạn|chậm nhất) ngày (?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE
 )
 
 
@@ -68,12 +69,26 @@ def _line(lines: Lines, path: tuple[object, ...]) -> int | None:
     return None
 
 
+def _stale_years(text: str, year: int, doc: Document) -> Iterator[str]:
+    """Years that look copied from last year's plan: the plan itself, a whole year, a deadline already past."""
+    hint = "có phải chép từ kế hoạch năm trước mà chưa sửa năm?"
+    for pattern in (_OWN_PLAN, _WHOLE_YEAR):
+        for m in pattern.finditer(text):
+            if year - 3 <= int(m.group("year")) < year:
+                yield f"'{squash(m.group(0))}' dùng năm {m.group('year')} trong văn bản năm {year}; {hint}"
+    issued = (doc.date.year, doc.date.month or 1) if doc.date else (year - 1, 12)
+    for m in _DEADLINE.finditer(text):
+        when = (int(m.group("year")), int(m.group("month")))
+        if when < issued and int(m.group("year")) >= year - 3:
+            yield f"hạn '{squash(m.group(0))}' sớm hơn ngày ban hành văn bản; {hint}"
+
+
 def check(doc: Document, lines: Lines, file: str) -> list[Problem]:
     """Every consistency warning, sorted by line."""
     found: list[Problem] = []
 
     def warn(path: tuple[object, ...], message: str) -> None:
-        found.append(Problem(file, _line(lines, path), ".".join(map(str, path)), message))
+        found.append(Problem(file, _line(lines, path), key_path(path), message))
 
     year = plan_year(doc)
     if year and doc.date and not (year - 1 <= doc.date.year <= year):
@@ -81,11 +96,8 @@ def check(doc: Document, lines: Lines, file: str) -> list[Problem]:
                         "kiểm tra lại 'date' hoặc 'title'.")
     if year:
         for path, text in [*_texts(doc), *_cell_texts(doc)]:
-            for m in _STALE.finditer(plain(text)):
-                stale = int(m.group("year"))
-                if stale < year - (0 if m.group("what").lower().startswith("kế hoạch") else 1) and stale >= year - 3:
-                    warn(path, f"'{squash(m.group(0))}' dùng năm {stale} trong kế hoạch năm {year}; "
-                               "có phải chép từ kế hoạch năm trước mà chưa sửa năm?")
+            for message in _stale_years(plain(text), year, doc):
+                warn(path, message)
     if doc.appendices:
         body = " ".join(plain(t) for _, t in _texts(doc)).lower()
         if "phụ lục" not in body:

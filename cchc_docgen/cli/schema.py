@@ -17,8 +17,8 @@ def schema_text() -> str:
     from cchc_docgen.models import Document
 
     schema = Document.model_json_schema()
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "title": "cchc-docgen: Kế hoạch / Báo cáo", **schema}
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema,
+              "title": "cchc-docgen: Kế hoạch / Báo cáo"}
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
