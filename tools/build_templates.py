@@ -28,7 +28,8 @@ MM = 1440 / 25.4
 # Page geometry (twips): A4, margins T20 B20 L30 R15 mm, header 10 mm.
 A4_W, A4_H = 11906, 16838
 MARGINS = dict(top=1134, bottom=1134, left=1701, right=850, header=567, footer=567, gutter=0)
-HEADER_COLS = (round(65 * MM), round(100 * MM))
+HEADER_COLS = (round(70 * MM), round(100 * MM))  # 170 mm: 5 mm into the left margin, as the official Mẫu
+HEADER_INDENT = -round(5 * MM)
 SIGN_COLS = (round(68 * MM), round(97 * MM))
 MOTTO_RULE = "_" * 26  # ≈ 60 mm at 13 pt: the length of the Tiêu ngữ at 14 pt bold
 
@@ -43,17 +44,19 @@ def tag(text: str, style: str = "ND30Body") -> str:
     return p(style, text)
 
 
-def cell(width: int, content: str, valign: str = "top") -> str:
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="{valign}"/></w:tcPr>'
+def cell(width: int, content: str, top: int = 0) -> str:
+    margin = f'<w:tcMar><w:top w:w="{top}" w:type="dxa"/></w:tcMar>' if top else ""
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{margin}<w:vAlign w:val="top"/></w:tcPr>'
             f"{content}</w:tc>")
 
 
-def layout_table(widths: tuple[int, int], rows: list[tuple[str, str]], cant_split: bool = False) -> str:
+def layout_table(widths: tuple[int, int], rows: list[tuple[str, str]], cant_split: bool = False,
+                 indent: int = 0, top: int = 0) -> str:
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     trpr = "<w:trPr><w:cantSplit/></w:trPr>" if cant_split else ""
-    body = "".join(f"<w:tr>{trpr}{cell(widths[0], a)}{cell(widths[1], b)}</w:tr>" for a, b in rows)
+    body = "".join(f"<w:tr>{trpr}{cell(widths[0], a, top)}{cell(widths[1], b, top)}</w:tr>" for a, b in rows)
     return (f'<w:tbl><w:tblPr><w:tblStyle w:val="ND30LayoutTable"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr>'
+            f'<w:tblInd w:w="{indent}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>")
 
 
@@ -77,7 +80,8 @@ def body_xml(kind_has_addressee: bool, refs: str) -> str:
             + tag("{%p endfor %}", "ND30AgencyName") + p("ND30Rule", "{{ issuer.rule }}"))
     right = (p("ND30NationalTitle", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + p("ND30Motto", "Độc lập - Tự do - Hạnh phúc")
              + p("ND30Rule", MOTTO_RULE))
-    header = layout_table(HEADER_COLS, [(left, right), (p("ND30Number", "{{ number }}"), p("ND30Date", "{{ date }}"))])
+    header = layout_table(HEADER_COLS, [(left, right), (p("ND30Number", "{{ number }}"), p("ND30Date", "{{ date }}"))],
+                          indent=HEADER_INDENT)
     parts = [header, p("ND30DocType", "{{ kind_name }}"),
              tag("{%p for line in title.lines %}", "ND30Title"), p("ND30Title", "{{ line }}"),
              tag("{%p endfor %}", "ND30Title"), p("ND30Rule", "{{ title.rule }}"),
@@ -102,7 +106,7 @@ def body_xml(kind_has_addressee: bool, refs: str) -> str:
     signature = (tag("{%p for line in signer.lines %}", "ND30SignerTitle") + p("ND30SignerTitle", "{{ line }}")
                  + tag("{%p endfor %}", "ND30SignerTitle") + "".join(p("ND30SignerSpace") for _ in range(5))
                  + p("ND30SignerName", "{{ signer.name }}"))
-    parts += [tag("{%p if signer %}"), layout_table(SIGN_COLS, [(recipients, signature)], cant_split=True),
+    parts += [tag("{%p if signer %}"), layout_table(SIGN_COLS, [(recipients, signature)], cant_split=True, top=240),
               tag("{%p endif %}")]
     parts += [
         tag("{%p for app in appendices %}"),

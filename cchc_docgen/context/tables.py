@@ -92,7 +92,7 @@ class _Builder:
                 prefix = f"{point_letter(sub_index)})" if sub_index and col.key == self.label_key else ""
                 body = _paras(cell, "ND30TableText", align, self.ids, prefix)
             xml.append(_tc(width, body, merge))
-        self.rows.append(f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{"".join(xml)}</w:tr>')
+        self.rows.append(f'<w:tr>{"".join(xml)}</w:tr>')  # a tall row may break across pages
         for i, sub in enumerate(row.subrows, 1):
             self.row(sub, i)
 
