@@ -33,14 +33,42 @@ def jinja_env() -> SandboxedEnvironment:
     return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
 
 
+_TAG = re.compile(r"\{[{%#]")
+_CONTROL = re.compile(r"[\t\n\a\f]")
+
+
 class _Template(DocxTemplate):  # type: ignore[misc]
-    """DocxTemplate without its ``{_{`` → ``{{`` rewrite of the rendered text, so user text stays literal."""
+    """DocxTemplate, leaner and stricter.
+
+    - no ``{_{`` → ``{{`` rewrite of the rendered text, so user text stays literal;
+    - parts without any Jinja tag (headers, footnotes, properties of the default templates) are not
+      compiled and rendered: they would come out unchanged;
+    - docxtpl's tab/line-break expansion runs only when the output has such characters.
+    """
 
     def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
         src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
         self.current_rendering_part = part
         dst_xml = jinja_env.from_string(src_xml).render(context)
-        return str(self.resolve_listing(re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)))
+        dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
+        return str(self.resolve_listing(dst_xml)) if _CONTROL.search(dst_xml) else dst_xml
+
+    def build_headers_footers_xml(self, context: Any, uri: str, jinja_env: Any = None) -> Any:
+        for rel_key, part in self.get_headers_footers(uri):
+            if _TAG.search(part.blob.decode("utf-8", "replace")):
+                xml = self.patch_xml(self.get_part_xml(part))
+                yield rel_key, self.render_xml_part(xml, part, context, jinja_env).encode("utf-8")
+
+    def render_properties(self, context: Any, jinja_env: Any = None) -> None:
+        props = self.docx.core_properties
+        if any(_TAG.search(getattr(props, k) or "") for k in ("author", "comments", "identifier", "language",
+                                                              "subject", "title")):
+            super().render_properties(context, jinja_env)
+
+    def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
+        part = next((p for p in self.docx.part.package.parts if p.content_type == FOOTNOTES_CT), None)
+        if part is not None and _TAG.search(part.blob.decode("utf-8", "replace")):
+            super().render_footnotes(context, jinja_env)
 
 
 def load_template(path: Path) -> DocxTemplate:

@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from cchc_docgen.context.text import Run, parse_inline
+from cchc_docgen.context.text import Run, parse_inline, squash
 
 #: footnote key → Word footnote id (assigned by the caller in order of first use)
 FootnoteIds = Callable[[str], int]
@@ -26,8 +26,17 @@ def runs_xml(runs: list[Run], footnote_id: FootnoteIds | None = None) -> Markup:
     return Markup("".join(run_xml(r, footnote_id) for r in runs))
 
 
+_PLAIN_RPR = {(False, False): "", (True, False): "<w:rPr><w:b/><w:bCs/></w:rPr>",
+              (False, True): "<w:rPr><w:i/><w:iCs/></w:rPr>", (True, True): "<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>"}
+
+
 def rich(text: str, footnote_id: FootnoteIds | None = None, bold: bool = False, italic: bool = False) -> Markup:
     """User text with inline markup → run XML."""
+    if "*" not in text and "[^" not in text and "\\" not in text:  # plain text: one run
+        plain_text = squash(text)
+        if not plain_text:
+            return Markup("")
+        return Markup(f'<w:r>{_PLAIN_RPR[bold, italic]}<w:t xml:space="preserve">{escape(plain_text)}</w:t></w:r>')
     return runs_xml(parse_inline(text, bold, italic), footnote_id)
 
 

@@ -6,7 +6,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_SPACES = re.compile(r"\s+")
 #: ``**bold**``; ``*italic*`` only when the stars hug a word (so "(*)" and "* Quy mô" stay literal);
 #: ``[^key]`` footnote marks; ``\*`` is a literal star.
 _TOKEN = re.compile(
@@ -18,12 +17,12 @@ _TOKEN = re.compile(
 
 
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def squash(text: str) -> str:
     """NFC, single spaces, trimmed (YAML folded text and copy-pasted Word text both arrive messy)."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    return " ".join(nfc(text).split())
 
 
 def upper_vi(text: str) -> str:
@@ -44,6 +43,8 @@ class Run:
 def parse_inline(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
     """Split user text into runs: ``**bold**``, ``*italic*``, ``[^key]``; everything else is literal."""
     text = squash(text)
+    if "*" not in text and "[^" not in text:  # the common case: plain text
+        return [Run(text, bold, italic)] if text else []
     runs: list[Run] = []
     pos = 0
     for m in _TOKEN.finditer(text):
