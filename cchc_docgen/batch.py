@@ -46,7 +46,7 @@ def render_many(plans: list[Path], out_dir: Path, *, template: Path | None = Non
     if jobs > 1 and len(plans) > 2:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [pool.submit(_render_one, p, out_dir, template, force) for p in plans]
-            results = [(p, *f.result()) for p, f in zip(plans, futures)]
+            results = [(p, *f.result()) for p, f in zip(plans, futures, strict=True)]
     else:
         results = [(p, *_render_one(p, out_dir, template, force)) for p in plans]
     docx: list[Path] = []

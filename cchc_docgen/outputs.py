@@ -6,6 +6,7 @@ is overwritten only when it is still exactly what we wrote (or with ``--force``)
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from pathlib import Path
@@ -44,7 +45,5 @@ def remember(path: Path) -> None:
     """Record the file we just wrote."""
     state = _state(path.parent)
     state[path.name] = _digest(path)
-    try:
+    with contextlib.suppress(OSError):
         (path.parent / STATE_FILE).write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
-    except OSError:
-        pass

@@ -90,7 +90,7 @@ def test_existing_output_is_untouched_by_a_failed_render(tmp_path: Path, capsys)
     code, _, out = _run(tmp_path, GOOD, capsys)
     assert code == 0
     before = (out / "ke_hoach.docx").read_bytes()
-    code, err, _ = _run(tmp_path, GOOD.replace("number: 7", "number: bảy"), capsys)
+    code, _err, _ = _run(tmp_path, GOOD.replace("number: 7", "number: bảy"), capsys)
     assert code == 1
     assert (out / "ke_hoach.docx").read_bytes() == before
     assert not [p for p in out.iterdir() if p.suffix == ".tmp"]

@@ -85,8 +85,8 @@ def test_agency_block(doc) -> None:
 
 
 def _body(doc):
-    return [p for p in doc.paragraphs if p.text.strip() and p.style.name in ("ND30 Heading 1", "ND30 Heading 2", "ND30 Heading 3",
-                                                          "ND30 Body", "ND30 Closing")]
+    names = ("ND30 Heading 1", "ND30 Heading 2", "ND30 Heading 3", "ND30 Body", "ND30 Closing")
+    return [p for p in doc.paragraphs if p.text.strip() and p.style.name in names]
 
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"

@@ -20,7 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 sys.path.insert(0, str(Path(__file__).parent))
-from template_styles import CHARACTER_STYLES, FONT, PARAGRAPH_STYLES, TABLE_STYLES  # noqa: E402
+from template_styles import CHARACTER_STYLES, FONT, PARAGRAPH_STYLES, TABLE_STYLES
 
 W = nsdecls("w")
 FONTS = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
@@ -78,8 +78,8 @@ def body_xml(kind_has_addressee: bool, refs: str) -> str:
             + tag("{%p endfor %}", "ND30AgencyParent")
             + tag("{%p for line in issuer.name %}", "ND30AgencyName") + p("ND30AgencyName", "{{ line }}")
             + tag("{%p endfor %}", "ND30AgencyName") + p("ND30Rule", "{{ issuer.rule }}"))
-    right = (p("ND30NationalTitle", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + p("ND30Motto", "Độc lập - Tự do - Hạnh phúc")
-             + p("ND30Rule", MOTTO_RULE))
+    right = (p("ND30NationalTitle", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+             + p("ND30Motto", "Độc lập - Tự do - Hạnh phúc") + p("ND30Rule", MOTTO_RULE))
     header = layout_table(HEADER_COLS, [(left, right), (p("ND30Number", "{{ number }}"), p("ND30Date", "{{ date }}"))],
                           indent=HEADER_INDENT)
     parts = [header, p("ND30DocType", "{{ kind_name }}"),
@@ -183,7 +183,8 @@ def build(kind_has_addressee: bool, title: str, out: Path) -> None:
     header = section.header
     header.is_linked_to_previous = False
     hp = header.paragraphs[0]._p
-    hp.getparent().replace(hp, parse_xml(f'<w:p {W}><w:pPr><w:pStyle w:val="ND30PageNumber"/></w:pPr>{PAGE_FIELD}</w:p>'))
+    number = f'<w:p {W}><w:pPr><w:pStyle w:val="ND30PageNumber"/></w:pPr>{PAGE_FIELD}</w:p>'
+    hp.getparent().replace(hp, parse_xml(number))
     first = section.first_page_header
     first.is_linked_to_previous = False
     fp = first.paragraphs[0]._p

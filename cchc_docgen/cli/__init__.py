@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--traceback", action="store_true", help="in đầy đủ traceback khi có lỗi (dành cho lập trình viên)"
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
-    for name, module in COMMANDS.items():
+    for module in COMMANDS.values():
         importlib.import_module(f"cchc_docgen.cli.{module}").register(sub)
     return parser
 

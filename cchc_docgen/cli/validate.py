@@ -7,8 +7,11 @@ import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("validate", help="kiểm tra tệp YAML (không tạo tệp nào)",
-                       description="Kiểm tra tệp YAML: lỗi cấu trúc và các chỗ không nhất quán (năm, phụ lục, nơi nhận…).")
+    p = sub.add_parser(
+        "validate",
+        help="kiểm tra tệp YAML (không tạo tệp nào)",
+        description="Kiểm tra tệp YAML: lỗi cấu trúc và các chỗ không nhất quán (năm, phụ lục, nơi nhận…).",
+    )
     p.add_argument("plans", nargs="+", metavar="PLAN.yaml")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi (mã thoát 1)")
 

@@ -26,8 +26,12 @@ def runs_xml(runs: list[Run], footnote_id: FootnoteIds | None = None) -> Markup:
     return Markup("".join(run_xml(r, footnote_id) for r in runs))
 
 
-_PLAIN_RPR = {(False, False): "", (True, False): "<w:rPr><w:b/><w:bCs/></w:rPr>",
-              (False, True): "<w:rPr><w:i/><w:iCs/></w:rPr>", (True, True): "<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>"}
+_PLAIN_RPR = {
+    (False, False): "",
+    (True, False): "<w:rPr><w:b/><w:bCs/></w:rPr>",
+    (False, True): "<w:rPr><w:i/><w:iCs/></w:rPr>",
+    (True, True): "<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>",
+}
 
 
 def rich(text: str, footnote_id: FootnoteIds | None = None, bold: bool = False, italic: bool = False) -> Markup:

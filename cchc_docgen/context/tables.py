@@ -53,7 +53,7 @@ class _Builder:
     def header(self) -> None:
         cells = "".join(
             _tc(w, paragraph_xml("ND30TableHeader", rich(c.label, self.ids), "center"), '<w:vAlign w:val="center"/>')
-            for c, w in zip(self.app.columns, self.widths)
+            for c, w in zip(self.app.columns, self.widths, strict=True)
         )
         self.rows.append(f'<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{cells}</w:tr>')
 
@@ -73,7 +73,7 @@ class _Builder:
             number = str(self.number)
         cells = row.cells()
         xml = []
-        for col, width in zip(self.app.columns, self.widths):
+        for col, width in zip(self.app.columns, self.widths, strict=True):
             align = "center" if col.numbers else _ALIGN[col.align]
             if col.key in self.pending:
                 self.pending[col.key] -= 1

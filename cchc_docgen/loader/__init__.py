@@ -50,18 +50,19 @@ def document_from(result: ReadResult, file: str) -> Document:
     """Validate parsed YAML; every problem (reading and schema) is raised together."""
     problems = list(result.problems)
     if result.data is None and not problems:
-        problems.append(Problem(file, None, "", "tệp trống. Hãy chép một kế hoạch mẫu trong thư mục plans/ rồi sửa."))
+        problems.append(
+            Problem(file, None, "", "tệp trống. Hãy chép một kế hoạch mẫu trong thư mục plans/ rồi sửa.")
+        )
     elif result.data is not None and not isinstance(result.data, dict):
         problems.append(
-            Problem(file, 1, "", "tệp phải bắt đầu bằng các khóa như 'issuer:', 'title:', 'body:' (dạng khóa: giá trị).")
+            Problem(file, 1, "", "tệp phải gồm các khóa như 'issuer:', 'title:', 'body:' (dạng khóa: giá trị).")
         )
     if problems and (result.data is None or not isinstance(result.data, dict)):
         raise InputError("", problems)
     try:
         doc = Document.model_validate(result.data)
     except ValidationError as exc:
-        skip = {tuple(p.key.split(".")) for p in problems}
-        problems += problems_from(exc, Document, result.lines, file, skip=_paths(result, problems) or skip)
+        problems += problems_from(exc, Document, result.lines, file, skip=_paths(result, problems))
         raise InputError("", sorted(problems, key=lambda p: p.line or 0)) from None
     if problems:
         raise InputError("", problems)

@@ -133,12 +133,12 @@ def problems_from(
     seen: set[tuple[int | None, str]] = set()
     for err in exc.errors(include_url=False):
         loc = _clean_loc(tuple(err["loc"]))
-        err = {**err, "loc": loc}
+        err = {**err, "loc": loc}  # type: ignore[typeddict-item]
         if skip and any(loc[: len(s)] == s for s in skip):
             continue
         owner = _model_at(model, loc)
         line = _line(lines, loc)
-        msg = _message(err, owner)
+        msg = _message(dict(err), owner)
         if (line, msg) in seen:
             continue
         seen.add((line, msg))

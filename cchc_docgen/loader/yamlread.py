@@ -39,7 +39,7 @@ class _DocLoader(_Loader):  # type: ignore[misc, valid-type]
 
 def _construct_timestamp(loader: Any, node: yaml.Node) -> object:
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
     except ValueError:
         return BadDate(str(node.value))
 
@@ -56,16 +56,16 @@ def _index_lines(node: yaml.Node, path: Path, out: ReadResult, file: str) -> Non
             line = key_node.start_mark.line + 1
             if key in seen:
                 out.problems.append(
-                    Problem(file, line, ".".join(map(str, (*path, key))),
+                    Problem(file, line, ".".join(map(str, path + (key,))),
                             f"khóa '{key}' bị viết hai lần (lần đầu ở dòng {seen[key]}); hãy xóa một lần.")
                 )
             seen[key] = line
-            out.lines[(*path, key)] = line
-            _index_lines(value_node, (*path, key), out, file)
-            out.lines[(*path, key)] = line  # the key's own line wins over its value's
+            out.lines[path + (key,)] = line
+            _index_lines(value_node, path + (key,), out, file)
+            out.lines[path + (key,)] = line  # the key's own line wins over its value's
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index_lines(item, (*path, i), out, file)
+            _index_lines(item, path + (i,), out, file)
 
 
 def _syntax_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
@@ -117,10 +117,10 @@ def _bad_dates(value: Any, path: Path, result: ReadResult, file: str) -> list[Pr
         )
     elif isinstance(value, dict):
         for key, item in value.items():
-            found += _bad_dates(item, (*path, key), result, file)
+            found += _bad_dates(item, path + (key,), result, file)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            found += _bad_dates(item, (*path, i), result, file)
+            found += _bad_dates(item, path + (i,), result, file)
     return found
 
 

@@ -77,7 +77,8 @@ class Appendix(StrictModel):
     )
     columns: list[Column] = Field(description="Các cột của bảng, theo thứ tự in.", min_length=1)
     numbering: Literal["continuous", "per_group"] = Field(
-        default="continuous", description="Số thứ tự: continuous (liên tục cả bảng) hoặc per_group (đánh lại từ 1 mỗi nhóm)."
+        default="continuous",
+        description="Số thứ tự: continuous (liên tục cả bảng) hoặc per_group (đánh lại từ 1 mỗi nhóm).",
     )
     group_numbering: Literal["roman", "none"] = Field(
         default="roman", description="Đánh số dòng nhóm: roman (I., II.) hoặc none."

@@ -56,7 +56,8 @@ class Node(StrictModel):
         ),
     )
     items_numbering: Numbering = Field(
-        default="auto", description="Cách đánh số mặc định cho các mục con (ví dụ 'dash' để liệt kê bằng gạch đầu dòng)."
+        default="auto",
+        description="Cách đánh số mặc định cho các mục con (ví dụ 'dash' để liệt kê bằng gạch đầu dòng).",
     )
     role: Role | None = Field(
         default=None,
@@ -69,7 +70,9 @@ class Node(StrictModel):
     )
     unit: Text | None = Field(
         default=None,
-        description="Với mục phân công trong 'Tổ chức thực hiện': tên đơn vị được giao (dùng khi lập kế hoạch cấp dưới).",
+        description=(
+            "Với mục phân công trong 'Tổ chức thực hiện': tên đơn vị được giao (dùng khi lập kế hoạch cấp dưới)."
+        ),
     )
 
     @model_validator(mode="before")

@@ -63,7 +63,9 @@ class Document(StrictModel):
         default=None,
         description="Ngày ban hành dạng YYYY-MM-DD, ví dụ 2022-01-04; dự thảo: {year: 2023, month: 3}.",
     )
-    title: Text = Field(description="Trích yếu nội dung, ví dụ 'Tuyên truyền cải cách hành chính năm 2022'.", min_length=1)
+    title: Text = Field(
+        description="Trích yếu nội dung, ví dụ 'Tuyên truyền cải cách hành chính năm 2022'.", min_length=1
+    )
     year: int | None = Field(
         default=None, ge=1945, le=2200, description="Năm của kế hoạch/báo cáo (mặc định: năm ghi trong trích yếu)."
     )
