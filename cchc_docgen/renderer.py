@@ -7,6 +7,8 @@ section is turned landscape when ``context["last_landscape"]`` is true.
 
 from __future__ import annotations
 
+import functools
+import io
 import os
 import re
 import tempfile
@@ -71,12 +73,19 @@ class _Template(DocxTemplate):  # type: ignore[misc]
             super().render_footnotes(context, jinja_env)
 
 
+@functools.lru_cache(maxsize=8)
+def _template_bytes(path: str, mtime_ns: int, size: int) -> bytes:
+    """The template file, read once per process (a batch renders many plans with the same template)."""
+    return Path(path).read_bytes()
+
+
 def load_template(path: Path) -> DocxTemplate:
     if not path.is_file():
         raise TemplateProblem(f"không tìm thấy mẫu DOCX '{path}'.")
     if not zipfile.is_zipfile(path):
         raise TemplateProblem(f"'{path}' không phải tệp Word .docx hợp lệ; hãy lưu mẫu bằng Word dưới dạng .docx.")
-    return _Template(str(path))
+    stat = path.stat()
+    return _Template(io.BytesIO(_template_bytes(str(path.resolve()), stat.st_mtime_ns, stat.st_size)))
 
 
 def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
@@ -109,7 +118,7 @@ def _write_footnotes(tpl: DocxTemplate, footnotes: list[Mapping[str, Any]]) -> N
     root = etree.fromstring(part.blob)
     for note in footnotes:
         paragraphs = "".join(
-            f'<w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            '<w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
             + ('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
                '<w:r><w:t xml:space="preserve"> </w:t></w:r>' if i == 0 else "")
             + f"{text}</w:p>"

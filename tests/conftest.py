@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PLANS = sorted((ROOT / "plans").glob("*.yaml"))
-SEEDS = ROOT.parent / "shared" / "seeds"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from support.paths import PLANS
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -31,13 +28,3 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
     out = tmp_path_factory.mktemp("rendered")
     return {plan.stem: render_plan(plan, out) for plan in PLANS}
-
-
-def soffice_or_skip() -> str:
-    """LibreOffice's binary; in CI (CI set) a missing LibreOffice is a failure, elsewhere a skip."""
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe:
-        return exe
-    if os.environ.get("CI"):
-        pytest.fail("LibreOffice không có trên máy CI (.ci/run phải cài libreoffice-writer-nogui)")
-    pytest.skip("LibreOffice chưa được cài trên máy này")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import PLANS, ROOT
+from support.paths import PLANS, ROOT
 
 from cchc_docgen.cli import main
 

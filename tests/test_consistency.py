@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PLANS
+from support.paths import PLANS
 
 from cchc_docgen.cli import main
 from cchc_docgen.consistency import check

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import PLANS
 from docx import Document
 from docx.shared import Mm
 from support.effective import para_effective
+from support.paths import PLANS
 
 STEMS = [p.stem for p in PLANS]
 NUMBER = re.compile(r"^Số: ((0[1-9]|[1-9][0-9]+)|\u00a0+)/(KH|BC)-[A-Za-zĐđ0-9&]+(-[A-Za-zĐđ0-9&]+)*$")
@@ -193,8 +193,8 @@ SEED_FILES = {"000": "000_5ee54547841c9a15.txt", "001": "001_80ed9cb34f2daa17.tx
 
 @pytest.mark.parametrize("seed", sorted(SEED_FILES))
 def test_seed_text_similarity(seed: str, rendered) -> None:
-    from conftest import SEEDS
     from support.docxtext import similarity
+    from support.paths import SEEDS
 
     stem = next((s for s in rendered if s.startswith(seed)), None)
     assert stem, f"no plan for seed {seed}"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PLANS
 from docx import Document
 from jinja2 import meta
+from support.paths import PLANS
 
 from cchc_docgen.context import build_context
 from cchc_docgen.loader import load_document

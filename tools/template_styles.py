@@ -37,7 +37,7 @@ PARAGRAPH_STYLES: list[tuple[str, str, str | None, str, str]] = [
     ("ND30Basis", "ND30 Basis", "ND30Body", "<w:i/><w:iCs/>", ""),
     ("ND30Heading1", "ND30 Heading 1", "ND30Body", "<w:b/><w:bCs/>", '<w:keepNext/><w:outlineLvl w:val="0"/>'),
     ("ND30Heading2", "ND30 Heading 2", "ND30Body", "<w:b/><w:bCs/>", '<w:keepNext/><w:outlineLvl w:val="1"/>'),
-    ("ND30Heading3", "ND30 Heading 3", "ND30Body", "<w:b/><w:bCs/><w:i/><w:iCs/>",
+    ("ND30Heading3", "ND30 Heading 3", "ND30Body", "<w:b/><w:bCs/>",
      '<w:keepNext/><w:outlineLvl w:val="2"/>'),
     ("ND30Closing", "ND30 Closing", "ND30Body", "", "<w:keepNext/>"),
     ("ND30RecipientsHeading", "ND30 Recipients Heading", None,

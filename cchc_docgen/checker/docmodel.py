@@ -1,0 +1,292 @@
+"""A flat, formatting-resolved view of a DOCX: sections, paragraphs (body and table cells) and runs.
+
+Paragraphs are listed in reading order; a paragraph in a table cell knows its table, row and
+column. Each paragraph carries its effective paragraph properties, its runs with effective
+run properties, an estimated page number and the width available to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from cchc_docgen.checker.ooxml import Package, w, wattr
+from cchc_docgen.checker.paratext import ParaContent, read_paragraph
+from cchc_docgen.checker.styles import ParaProps, RunProps, Styles
+
+
+@dataclass
+class Run:
+    text: str
+    start: int
+    props: RunProps
+
+
+@dataclass
+class Section:
+    """One ``w:sectPr``; lengths in twips."""
+
+    index: int
+    el: etree._Element
+    width: int
+    height: int
+    top: int
+    bottom: int
+    left: int
+    right: int
+    title_pg: bool
+    pg_start: int | None
+    pg_fmt: str
+    headers: dict[str, str]
+    start_type: str
+    first_para: int = -1
+    last_para: int = -1
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+    @property
+    def text_width(self) -> int:
+        return max(self.width - self.left - self.right, 1440)
+
+
+@dataclass
+class Para:
+    index: int
+    el: etree._Element
+    text: str
+    runs: list[Run]
+    props: ParaProps
+    content: ParaContent
+    section: int
+    avail: int
+    body_no: int = 0
+    page: int = 1
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    cell: object | None = None
+    grid_cols: int = 0
+    numbered: bool = False
+    mark_size: float = 14.0
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    def location(self, rendered: bool) -> str:
+        page = f"trang {self.page}" if rendered else f"trang ~{self.page}"
+        if self.table is not None:
+            return f"{page}, bảng {self.table} (hàng {(self.row or 0) + 1}, cột {(self.col or 0) + 1})"
+        return f"{page}, đoạn {self.body_no}"
+
+
+@dataclass
+class DocModel:
+    pkg: Package
+    styles: Styles
+    sections: list[Section]
+    paras: list[Para] = field(default_factory=list)
+    rendered_pages: bool = False
+
+
+def _section(index: int, sp: etree._Element) -> Section:
+    def num(el: etree._Element | None, attr: str, default: int) -> int:
+        val = wattr(el, attr)
+        try:
+            return int(float(val)) if val is not None else default
+        except ValueError:
+            return default
+
+    size = sp.find(w("pgSz"))
+    mar = sp.find(w("pgMar"))
+    pnt = sp.find(w("pgNumType"))
+    tpg = sp.find(w("titlePg"))
+    headers = {wattr(h, "type") or "default": h.get(f"{{{_R}}}id", "") for h in sp.findall(w("headerReference"))}
+    start = wattr(pnt, "start")
+    return Section(
+        index=index,
+        el=sp,
+        width=num(size, "w", 12240),
+        height=num(size, "h", 15840),
+        top=abs(num(mar, "top", 1440)),
+        bottom=abs(num(mar, "bottom", 1440)),
+        left=num(mar, "left", 1800),
+        right=num(mar, "right", 1800),
+        title_pg=tpg is not None and (wattr(tpg, "val") or "1").lower() not in ("0", "false", "off"),
+        pg_start=int(start) if start and start.lstrip("-").isdigit() else None,
+        pg_fmt=wattr(pnt, "fmt") or "decimal",
+        headers=headers,
+        start_type=wattr(sp.find(w("type")), "val") or "nextPage",
+    )
+
+
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _is_numbered(styles: Styles, p: etree._Element) -> bool:
+    ppr = p.find(w("pPr"))
+    if ppr is not None and ppr.find(w("numPr")) is not None:
+        num_id = wattr(ppr.find(f"{w('numPr')}/{w('numId')}"), "val")
+        return num_id not in (None, "0")
+    sid = styles.para_style_id(p)
+    st = styles.by_id.get(sid)
+    return st is not None and st.find(f"{w('pPr')}/{w('numPr')}") is not None
+
+
+class _Builder:
+    def __init__(self, pkg: Package) -> None:
+        self.styles = Styles(pkg.styles, pkg.theme, pkg.numbering)
+        body = pkg.document.find(w("body"))
+        assert body is not None
+        self.body = body
+        sect_els = [p.find(f"{w('pPr')}/{w('sectPr')}") for p in body.findall(w("p"))]
+        sects = [s for s in sect_els if s is not None]
+        final = body.find(w("sectPr"))
+        sects.append(final if final is not None else etree.Element(w("sectPr")))
+        self.model = DocModel(pkg=pkg, styles=self.styles, sections=[_section(i, s) for i, s in enumerate(sects)])
+        self.sec = 0
+        self.table_no = 0
+        self.body_no = 0
+        self.page = 1
+        self.used_pt = 0.0
+        self.rendered = body.find(f".//{w('lastRenderedPageBreak')}") is not None
+        self.model.rendered_pages = self.rendered
+
+    def build(self) -> DocModel:
+        self._block(self.body, None, None)
+        for s in self.model.sections:
+            if s.first_para < 0:
+                s.first_para = s.last_para = len(self.model.paras) - 1
+        return self.model
+
+    def _block(self, parent: etree._Element, tbl: etree._Element | None, cell: tuple | None) -> float:
+        """Add the paragraphs under ``parent``; returns the estimated height in points."""
+        height = 0.0
+        for child in parent:
+            tag = child.tag
+            if tag == w("p"):
+                height += self._para(child, tbl, cell)
+            elif tag == w("tbl"):
+                height += self._table(child, cell)
+            elif tag in (w("sdt"), w("customXml")):
+                content = child.find(w("sdtContent")) if tag == w("sdt") else child
+                if content is not None:
+                    height += self._block(content, tbl, cell)
+        return height
+
+    def _para(self, p: etree._Element, tbl: etree._Element | None, cell: tuple | None) -> float:
+        section = self.model.sections[min(self.sec, len(self.model.sections) - 1)]
+        tstyle = self.styles.table_style_id(tbl)
+        pstyle = self.styles.para_style_id(p)
+        props = self.styles.para_props(tstyle, p)
+        content = read_paragraph(p)
+        runs: list[Run] = []
+        for text, start, r in content.runs:
+            runs.append(Run(text, start, self.styles.run_props(tstyle, pstyle, r)))
+        avail = cell[4] if cell else section.text_width
+        avail = max(avail - props.left - props.right, 567)
+        para = Para(
+            index=len(self.model.paras),
+            el=p,
+            text=content.text,
+            runs=runs,
+            props=props,
+            content=content,
+            section=section.index,
+            avail=avail,
+            numbered=_is_numbered(self.styles, p),
+        )
+        mark = p.find(f"{w('pPr')}/{w('rPr')}")
+        para.mark_size = self.styles.run_props(tstyle, pstyle, mark.getparent() if mark is not None else p).size
+        if cell:
+            para.table, para.row, para.col, para.cell = cell[0], cell[1], cell[2], cell[3]
+            para.grid_cols = cell[5]
+        else:
+            self.body_no += 1
+            para.body_no = self.body_no
+        height = self._advance(para, content, props, cell is not None)
+        para.page = self.page
+        if section.first_para < 0:
+            section.first_para = para.index
+        section.last_para = para.index
+        self.model.paras.append(para)
+        if cell is None and p.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+            self.sec += 1
+            nxt = self.model.sections[min(self.sec, len(self.model.sections) - 1)]
+            if nxt.start_type != "continuous" and not self.rendered:
+                self._new_page()
+        return height
+
+    def _new_page(self) -> None:
+        self.page += 1
+        self.used_pt = 0.0
+
+    def _advance(self, para: Para, content: ParaContent, props: ParaProps, in_table: bool) -> float:
+        size = max((r.props.size for r in para.runs), default=para.mark_size)
+        chars_per_line = max(para.avail / 20 / (size * 0.47), 10)
+        lines = sum(max(1, -(-len(line) // int(chars_per_line))) for line in para.text.split("\n"))
+        height = lines * size * 1.15 + (props.before + props.after) / 20
+        if self.rendered:
+            self.page += content.rendered_breaks
+            return height
+        if props.page_break_before and not in_table:
+            self._new_page()
+        section = self.model.sections[min(self.sec, len(self.model.sections) - 1)]
+        page_height = (section.height - section.top - section.bottom) / 20
+        if not in_table:
+            self.used_pt += height
+            if self.used_pt > page_height:
+                self.page += int(self.used_pt // page_height)
+                self.used_pt = self.used_pt % page_height
+        self.page += content.page_breaks
+        return height
+
+    def _table(self, tbl: etree._Element, outer: tuple | None) -> float:
+        if outer is None:
+            self.table_no += 1
+        grid = [int(float(wattr(g, "w") or 0)) for g in tbl.findall(f"{w('tblGrid')}/{w('gridCol')}")]
+        mar = tbl.find(f"{w('tblPr')}/{w('tblCellMar')}")
+        margins = 0
+        for side in ("left", "right"):
+            el = mar.find(w(side)) if mar is not None else None
+            margins += int(float(wattr(el, "w") or 108))
+        section = self.model.sections[min(self.sec, len(self.model.sections) - 1)]
+        total = 0.0
+        start_page = self.page
+        for r, tr in enumerate(tbl.findall(w("tr"))):
+            col = 0
+            row_height = 0.0
+            saved = (self.page, self.used_pt)
+            for tc in tr.findall(w("tc")):
+                tcpr = tc.find(w("tcPr"))
+                span = int(wattr(tcpr.find(w("gridSpan")) if tcpr is not None else None, "val") or 1)
+                width = sum(grid[col : col + span]) if len(grid) >= col + span else 0
+                if not width:
+                    width = int(float(wattr(tcpr.find(w("tcW")) if tcpr is not None else None, "w") or 0))
+                if not width:
+                    width = section.text_width // max(len(tr.findall(w("tc"))), 1)
+                key = (outer[0] if outer else self.table_no, r, col, tc, max(width - margins, 567), len(grid))
+                if not self.rendered:
+                    self.page, self.used_pt = saved
+                row_height = max(row_height, self._block(tc, tbl, key))
+                col += span
+            if not self.rendered:
+                self.page, self.used_pt = saved
+            if not self.rendered and outer is None:
+                self.used_pt += row_height
+                page_height = (section.height - section.top - section.bottom) / 20
+                if self.used_pt > page_height:
+                    self.page += 1
+                    self.used_pt = row_height
+            total += row_height
+        if self.page < start_page:
+            self.page = start_page
+        return total
+
+
+def build_model(pkg: Package) -> DocModel:
+    """Flatten ``pkg`` into a :class:`DocModel`."""
+    return _Builder(pkg).build()

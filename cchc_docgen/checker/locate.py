@@ -1,0 +1,292 @@
+"""Find the NĐ30 elements of a document heuristically (header as a table or typed with tabs)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from cchc_docgen.checker.docmodel import DocModel, Para
+from cchc_docgen.checker.segs import Rule, Seg, para_rule, rule_of, segments
+from cchc_docgen.checker.vocab import TYPE_ABBR, fold
+
+AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.?\s*\S")
+APPENDIX_HEAD = re.compile(r"^phụ lục(\s+(số\s+)?([ivxlc]+|\d+))?\s*[:.]?$")
+BODY_START = re.compile(r"^(căn cứ|thực hiện|kính gửi|theo đề nghị|[IVX]+\.\s)", re.IGNORECASE)
+
+
+@dataclass
+class Appendix:
+    heading: Para
+    titles: list[Para] = field(default_factory=list)
+    caption: Para | None = None
+    rule: Rule | None = None
+    paras: list[Para] = field(default_factory=list)
+
+
+@dataclass
+class Elements:
+    qh: Seg | None = None
+    tn: Seg | None = None
+    tn_rule: Rule | None = None
+    parent: list[Seg] = field(default_factory=list)
+    issuer: list[Seg] = field(default_factory=list)
+    issuer_rule: Rule | None = None
+    so: Seg | None = None
+    date: Seg | None = None
+    type_seg: Seg | None = None
+    type_name: str = ""
+    summary: list[Seg] = field(default_factory=list)
+    summary_rule: Rule | None = None
+    kinh_gui: list[Seg] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    body_all: list[Para] = field(default_factory=list)
+    nn: Seg | None = None
+    nn_entries: list[Seg] = field(default_factory=list)
+    sign_titles: list[Seg] = field(default_factory=list)
+    sign_name: Seg | None = None
+    sign_gap: int = 0
+    appendices: list[Appendix] = field(default_factory=list)
+
+
+def _first_seg(paras: list[Para], pred) -> Seg | None:  # type: ignore[no-untyped-def]
+    for p in paras:
+        for s in segments(p):
+            if pred(s):
+                return s
+    return None
+
+
+def rule_below(paras: list[Para], seg: Seg, lookahead: int = 3) -> Rule | None:
+    """The rule under ``seg``: in the same column, within the next few paragraphs."""
+    p = seg.para
+    if p.props.border_bottom and p.props.border_bottom not in ("nil", "none"):
+        return Rule(p, "border", seg.width_mm(), None, p.props.border_bottom in ("single", "thick", "double"))
+    if p.content.line_shapes:
+        return Rule(p, "shape", max(p.content.line_shapes), None, True)
+    key = seg.col_key
+    for s in segments(p):
+        if s.line > seg.line and s.col_key == key:
+            return rule_of(s)
+    for q in paras[p.index + 1 : p.index + 1 + lookahead]:
+        if key[0] == "cell" and q.cell is not p.cell:
+            break
+        segs = segments(q)
+        if not segs:
+            r = para_rule(q)
+            if r is not None:
+                return r
+            continue
+        same = [s for s in segs if s.col_key == key or "center" in (key[0], s.col_key[0])]
+        if same:
+            return rule_of(same[0])
+    return None
+
+
+def _is_rule_para(p: Para) -> bool:
+    segs = segments(p)
+    if not segs:
+        return para_rule(p) is not None
+    return all(rule_of(s) is not None for s in segs)
+
+
+def locate(doc: DocModel) -> Elements:
+    """Find every element the rules need; missing ones stay ``None`` / empty."""
+    el = Elements()
+    paras = doc.paras
+    type_idx = _find_type(paras, el)
+    head_end = type_idx if type_idx is not None else min(len(paras), 12)
+    _header(paras[:head_end], el)
+    pos = _title(paras, type_idx, el) if type_idx is not None else head_end
+    foot, app = _footer_start(paras, pos)
+    _body(paras, pos, foot, el)
+    _footer(paras[foot:app], el)
+    _appendices(paras, app, el)
+    return el
+
+
+def _find_type(paras: list[Para], el: Elements) -> int | None:
+    names = {fold(n) for n in TYPE_ABBR}
+    for p in paras[:60]:
+        if fold(p.text) in names and p.table is None:
+            el.type_seg = segments(p)[0]
+            el.type_name = " ".join(p.text.split()).upper()
+            return p.index
+    return None
+
+
+def _header(zone: list[Para], el: Elements) -> None:
+    el.qh = _first_seg(zone, lambda s: "chủ nghĩa việt nam" in fold(s.display))
+    el.tn = _first_seg(zone, lambda s: "độc lập-tự do-hạnh phúc" in re.sub(r"\s*[-–—‒−]\s*", "-", fold(s.display)))
+    el.so = _first_seg(zone, lambda s: bool(re.match(r"^s[ốô]\s*[:.]?\s*\S*/", fold(s.display))))
+    el.date = _first_seg(zone, lambda s: all(k in fold(s.display) for k in ("ngày", "tháng", "năm")))
+    if el.tn is not None:
+        el.tn_rule = rule_below(zone, el.tn)
+    taken = {id(s) for s in (el.qh, el.tn, el.so, el.date) if s is not None}
+    right = el.qh.col_key if el.qh is not None and el.qh.col_key[0] != "center" else None
+    agency = [
+        s
+        for p in zone
+        for s in segments(p)
+        if id(s) not in taken
+        and s.is_caps
+        and rule_of(s) is None
+        and s.col_key != right
+        and (el.qh is None or s.col_key != el.qh.col_key)
+    ]
+    if any(s.bold for s in agency):
+        first_bold = next(i for i, s in enumerate(agency) if s.bold)
+        el.parent, el.issuer = agency[:first_bold], agency[first_bold:]
+    elif len(agency) >= 2:
+        el.parent, el.issuer = agency[:1], agency[1:]
+    else:
+        el.issuer = agency
+    if el.issuer:
+        el.issuer_rule = rule_below(zone, el.issuer[-1])
+
+
+def _title(paras: list[Para], type_idx: int, el: Elements) -> int:
+    """Summary lines, the rule and "Kính gửi"; returns the index where the body starts."""
+    i = type_idx + 1
+    last = type_idx
+    while i < len(paras) and len(el.summary) < 4:
+        p = paras[i]
+        text = p.text.strip()
+        if not text:
+            if el.summary:
+                break
+        elif _is_rule_para(p) or BODY_START.match(text):
+            break
+        elif text.startswith("("):
+            last = i
+        else:
+            el.summary.append(segments(p)[0])
+            last = i
+        i += 1
+    if el.summary:
+        el.summary_rule = rule_below(paras, segments(paras[last])[-1], 3)
+    if el.summary_rule is not None:
+        last = max(last, el.summary_rule.para.index)
+    j = last + 1
+    while j < len(paras) and not paras[j].text.strip():
+        j += 1
+    if j < len(paras) and fold(paras[j].text).startswith("kính gửi"):
+        el.kinh_gui.append(segments(paras[j])[0])
+        j += 1
+        while j < len(paras) and paras[j].text.strip().startswith("-"):
+            el.kinh_gui.append(segments(paras[j])[0])
+            j += 1
+        return j
+    return last + 1
+
+
+def _is_footer_marker(p: Para) -> bool:
+    return any(
+        fold(s.display).startswith("nơi nhận") or (s.is_caps and AUTHORITY.match(s.display) is not None)
+        for s in segments(p)
+    )
+
+
+def _footer_start(paras: list[Para], pos: int) -> tuple[int, int]:
+    """(first paragraph of the signature/recipients block, first paragraph of the appendices)."""
+    app = len(paras)
+    foot = None
+    for p in paras[pos:]:
+        if foot is None and _is_footer_marker(p):
+            foot = p.index
+            if p.table is not None:
+                foot = next(q.index for q in paras if q.table == p.table)
+        if foot is not None and p.table is None and APPENDIX_HEAD.match(fold(p.text)):
+            app = p.index
+            break
+        if foot is not None and fold(p.text).startswith("(kèm theo"):
+            back = [q for q in paras[foot : p.index] if q.text.strip() and q.table is None]
+            app = back[-1].index if back else p.index
+            break
+    if foot is None:
+        return app, app
+    while foot > pos:
+        prev = paras[foot - 1]
+        segs = segments(prev)
+        if not prev.text.strip() or (
+            segs
+            and all(
+                s.is_caps and s.bold and len(s.display) <= 40 and not re.match(r"^[IVX]+\.", s.display) for s in segs
+            )
+        ):
+            foot -= 1
+        else:
+            break
+    return foot, app
+
+
+def _body(paras: list[Para], start: int, end: int, el: Elements) -> None:
+    for p in paras[start:end]:
+        if not p.text.strip() or _is_rule_para(p):
+            continue
+        el.body_all.append(p)
+        if p.table is None:
+            el.body.append(p)
+
+
+def _footer(zone: list[Para], el: Elements) -> None:
+    el.nn = _first_seg(zone, lambda s: fold(s.display).startswith("nơi nhận"))
+    used: set[int] = set()
+    if el.nn is not None:
+        used.add(id(el.nn))
+        key = el.nn.col_key
+        after = False
+        for p in zone:
+            for s in segments(p):
+                if s is el.nn:
+                    after = True
+                elif after and s.col_key == key:
+                    el.nn_entries.append(s)
+                    used.add(id(s))
+            if after and p.table is None and el.nn_entries and not p.text.strip():
+                break
+    nn_key = el.nn.col_key if el.nn is not None else None
+    sign = [s for p in zone for s in segments(p) if id(s) not in used and s.col_key != nn_key and rule_of(s) is None]
+    titles: list[Seg] = []
+    for s in sign:
+        if s.is_caps and not s.display.startswith("("):
+            titles.append(s)
+        elif titles:
+            break
+    el.sign_titles = titles
+    names = [
+        s
+        for s in sign
+        if not s.is_caps and not s.display.startswith("(") and titles and s.para.index > titles[-1].para.index
+    ]
+    if names:
+        el.sign_name = names[-1]
+        key = titles[-1].col_key
+        gap = 0
+        for p in zone:
+            between = titles[-1].para.index < p.index < el.sign_name.para.index
+            if between and not [s for s in segments(p) if s.col_key == key and not s.display.startswith("(")]:
+                gap += 1
+        el.sign_gap = gap
+
+
+def _appendices(paras: list[Para], start: int, el: Elements) -> None:
+    current: Appendix | None = None
+    for p in paras[start:]:
+        text = p.text.strip()
+        if p.table is None and (APPENDIX_HEAD.match(fold(text)) or (current is None and text)):
+            current = Appendix(heading=p)
+            el.appendices.append(current)
+            continue
+        if current is None:
+            continue
+        current.paras.append(p)
+        if current.caption is None and p.table is None and fold(text).startswith("(kèm theo"):
+            current.caption = p
+            current.rule = rule_below(paras, segments(p)[-1], 2)
+        elif current.caption is None and text and p.table is None and len(current.titles) < 3:
+            current.titles.append(p)
+
+
+def normalize(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())

@@ -1,0 +1,171 @@
+"""Visible text of one paragraph, with the run each character comes from, its fields and line shapes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from cchc_docgen.checker.ooxml import A_NS, V_NS, WP_NS, w, wattr
+
+_SKIP = {w("del"), w("moveFrom"), w("pPr"), w("rPr")}
+_CONTAINERS = {
+    w("hyperlink"),
+    w("smartTag"),
+    w("ins"),
+    w("moveTo"),
+    w("customXml"),
+    w("sdtContent"),
+    w("sdt"),
+}
+_EMU_PER_MM = 36000
+
+
+@dataclass
+class ParaContent:
+    text: str = ""
+    #: (text, start offset in ``text``, the w:r element)
+    runs: list[tuple[str, int, etree._Element]] = field(default_factory=list)
+    #: (field instruction, runs of the field)
+    fields: list[tuple[str, list[etree._Element]]] = field(default_factory=list)
+    #: lengths in mm of straight-line drawings anchored in the paragraph
+    line_shapes: list[float] = field(default_factory=list)
+    page_breaks: int = 0
+    rendered_breaks: int = 0
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.out = ParaContent()
+        self.parts: list[str] = []
+        self.pos = 0
+        # stack of open complex fields: [instruction, runs, in_result]
+        self.stack: list[list] = []
+
+    def add_text(self, text: str, run: etree._Element) -> None:
+        if not text:
+            return
+        if self.stack and not self.stack[-1][2]:
+            return  # field code, not visible
+        self.out.runs.append((text, self.pos, run))
+        self.parts.append(text)
+        self.pos += len(text)
+
+    def walk(self, parent: etree._Element) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag in _SKIP or not isinstance(tag, str):
+                continue
+            if tag == w("r"):
+                self.run(child)
+            elif tag == w("fldSimple"):
+                before = len(self.out.runs)
+                self.walk(child)
+                runs = [r for _, _, r in self.out.runs[before:]] or [child]
+                self.out.fields.append((wattr(child, "instr") or "", runs))
+            elif tag in _CONTAINERS:
+                self.walk(child)
+
+    def run(self, r: etree._Element) -> None:
+        for field_ in self.stack:
+            field_[1].append(r)
+        buf: list[str] = []
+        for c in r:
+            tag = c.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == w("t"):
+                buf.append(c.text or "")
+            elif tag == w("tab") or tag == w("ptab"):
+                buf.append("\t")
+            elif tag == w("br"):
+                if wattr(c, "type") == "page":
+                    self.out.page_breaks += 1
+                buf.append("\n")
+            elif tag == w("cr"):
+                buf.append("\n")
+            elif tag == w("noBreakHyphen"):
+                buf.append("-")
+            elif tag == w("sym"):
+                buf.append(_sym(c))
+            elif tag == w("lastRenderedPageBreak"):
+                self.out.rendered_breaks += 1
+            elif tag == w("fldChar"):
+                self.add_text("".join(buf), r)
+                buf = []
+                self.fld_char(wattr(c, "fldCharType") or "", r)
+            elif tag == w("instrText"):
+                if self.stack and not self.stack[-1][2]:
+                    self.stack[-1][0] += c.text or ""
+            elif tag in (w("drawing"), w("pict")) or etree.QName(c).localname == "AlternateContent":
+                self.out.line_shapes.extend(_line_lengths(c))
+        self.add_text("".join(buf), r)
+
+    def fld_char(self, kind: str, r: etree._Element) -> None:
+        if kind == "begin":
+            self.stack.append(["", [r], False])
+        elif kind == "separate" and self.stack:
+            self.stack[-1][2] = True
+        elif kind == "end" and self.stack:
+            instr, runs, _ = self.stack.pop()
+            self.out.fields.append((instr, runs))
+
+
+def _sym(c: etree._Element) -> str:
+    try:
+        code = int(wattr(c, "char") or "0", 16)
+        return chr(code - 0xF000) if code >= 0xF000 else chr(code)
+    except ValueError:
+        return ""
+
+
+_VML_LEN = re.compile(r"width:\s*([\d.]+)(pt|in|mm|cm|px)?")
+_UNIT_MM = {"pt": 25.4 / 72, "in": 25.4, "mm": 1.0, "cm": 10.0, "px": 25.4 / 96, None: 25.4 / 72}
+
+
+def _line_lengths(el: etree._Element) -> list[float]:
+    """Lengths (mm) of straight lines drawn in ``el`` (DrawingML or VML)."""
+    out: list[float] = []
+    for geom in el.iter(f"{{{A_NS}}}prstGeom"):
+        if geom.get("prst", "") in ("line", "straightConnector1"):
+            anchor = next(
+                (a for a in geom.iterancestors() if a.tag in (f"{{{WP_NS}}}inline", f"{{{WP_NS}}}anchor")),
+                None,
+            )
+            extent = anchor.find(f"{{{WP_NS}}}extent") if anchor is not None else None
+            if extent is not None:
+                out.append(int(extent.get("cx", "0")) / _EMU_PER_MM)
+            break
+    if out:
+        return out
+    for line in el.iter(f"{{{V_NS}}}line"):
+        out.append(_vml_line(line))
+    for shape in el.iter(f"{{{V_NS}}}shape"):
+        if "32" in shape.get("type", "") or shape.get("path", "").startswith("m,l"):
+            match = _VML_LEN.search(shape.get("style", ""))
+            if match:
+                out.append(float(match.group(1)) * _UNIT_MM[match.group(2)])
+    return out
+
+
+def _vml_line(line: etree._Element) -> float:
+    def point(value: str) -> tuple[float, float]:
+        nums = []
+        for part in value.split(","):
+            m = re.match(r"\s*(-?[\d.]+)(pt|in|mm|cm|px)?", part)
+            nums.append(float(m.group(1)) * _UNIT_MM[m.group(2)] if m else 0.0)
+        padded = [*nums, 0.0, 0.0]
+        return padded[0], padded[1]
+
+    x1, y1 = point(line.get("from", "0,0"))
+    x2, y2 = point(line.get("to", "0,0"))
+    return float(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5)
+
+
+def read_paragraph(p: etree._Element) -> ParaContent:
+    """Read the visible text of ``p`` (deleted text and field codes left out)."""
+    reader = _Reader()
+    reader.walk(p)
+    reader.out.text = "".join(reader.parts)
+    return reader.out

@@ -1,0 +1,211 @@
+"""S1/S2 signature block, R1/R2 Nơi nhận, R3 Kính gửi."""
+
+from __future__ import annotations
+
+import re
+
+from cchc_docgen.checker.docmodel import DocModel
+from cchc_docgen.checker.fmtcheck import Expect, check_seg
+from cchc_docgen.checker.locate import AUTHORITY, Elements
+from cchc_docgen.checker.model import Collector
+from cchc_docgen.checker.vocab import fold
+
+PREFIX_OK = re.compile(r"^(TM|KT|Q|TL|TUQ)\. \S")
+TITLES = re.compile(r"^(GS|PGS|TS|TSKH|ThS|Th\.S|CN|KS|BS|NGƯT|NGND|Gs|Ts|Pgs)\b\.?", re.UNICODE)
+ENTRY = re.compile(r"^- \S.*;$")
+LAST_ENTRY = re.compile(r"^- Lưu: VT(, .+)?\.$")
+UPWARD = ("BÁO CÁO", "TỜ TRÌNH")
+
+
+def check(doc: DocModel, el: Elements, col: Collector) -> None:
+    _signature(doc, el, col)
+    _recipients(doc, el, col)
+    _kinh_gui(doc, el, col)
+
+
+def _foot_loc(doc: DocModel, el: Elements) -> str:
+    if el.body:
+        return el.body[-1].location(doc.rendered_pages) + " (sau phần nội dung)"
+    return "cuối văn bản"
+
+
+def _signature(doc: DocModel, el: Elements, col: Collector) -> None:
+    if not el.sign_titles:
+        col.add(
+            "S1",
+            _foot_loc(doc, el),
+            "",
+            "Không tìm thấy quyền hạn, chức vụ người ký (ví dụ “KT. GIÁM ĐỐC”).",
+            "Thêm chức vụ người ký ở cuối văn bản, bên phải: IN HOA, cỡ 13–14, đậm, căn giữa.",
+        )
+        return
+    for seg in el.sign_titles:
+        check_seg(
+            col,
+            doc,
+            "S1",
+            seg,
+            "Chức vụ người ký",
+            Expect(sizes=(13, 14), bold=True, italic=False, center=True, caps=True),
+        )
+        if AUTHORITY.match(seg.display) and not PREFIX_OK.match(seg.display):
+            col.add(
+                "S1",
+                seg.para.location(doc.rendered_pages),
+                seg.display,
+                "Chữ viết tắt quyền hạn (TM., KT., Q., TL., TUQ.) phải có dấu chấm và một dấu cách sau nó.",
+                "Viết ví dụ “KT. GIÁM ĐỐC”.",
+            )
+    name = el.sign_name
+    if name is None:
+        col.add(
+            "S1",
+            el.sign_titles[-1].para.location(doc.rendered_pages),
+            el.sign_titles[-1].display,
+            "Không tìm thấy họ tên người ký dưới chức vụ.",
+            "Ghi họ và tên người ký (chữ thường, viết hoa chữ đầu), cỡ 13–14, đậm, căn giữa.",
+        )
+        return
+    check_seg(
+        col,
+        doc,
+        "S1",
+        name,
+        "Họ tên người ký",
+        Expect(sizes=(13, 14), bold=True, italic=False, center=True, caps=False),
+    )
+    if TITLES.match(name.display):
+        col.add(
+            "S1",
+            name.para.location(doc.rendered_pages),
+            name.display,
+            "Không ghi học hàm, học vị (GS., TS., ThS., …) trước họ tên người ký.",
+            "Xóa học hàm, học vị, chỉ ghi họ và tên.",
+        )
+    if el.sign_gap < 4:
+        col.add(
+            "S2",
+            name.para.location(doc.rendered_pages),
+            name.display,
+            f"Giữa chức vụ và họ tên người ký chỉ có {el.sign_gap} dòng trống "
+            "(nên ít nhất 4 dòng, khoảng 25 mm) để ký và đóng dấu.",
+            "Thêm dòng trống giữa chức vụ và họ tên cho đủ 4 dòng trở lên.",
+        )
+
+
+def _recipients(doc: DocModel, el: Elements, col: Collector) -> None:
+    nn = el.nn
+    if nn is None:
+        col.add(
+            "R1",
+            _foot_loc(doc, el),
+            "",
+            "Không tìm thấy phần “Nơi nhận:”.",
+            "Thêm “Nơi nhận:” ở góc dưới bên trái, ngang hàng với chức vụ người ký (cỡ 12, đậm, nghiêng).",
+        )
+        return
+    loc = nn.para.location(doc.rendered_pages)
+    if nn.display != "Nơi nhận:":
+        col.add(
+            "R1",
+            loc,
+            nn.display,
+            "Tiêu đề phải viết đúng “Nơi nhận:” (có dấu hai chấm).",
+            "Sửa thành “Nơi nhận:”.",
+        )
+    check_seg(col, doc, "R1", nn, "Chữ “Nơi nhận:”", Expect(sizes=(12, 12), bold=True, italic=True))
+    pp = nn.para.props
+    if (
+        nn.lead
+        or nn.col > 0
+        or pp.jc in ("center", "right")
+        or pp.left + min(pp.first_line, 0) > 60
+        or pp.left + pp.first_line > 60
+    ):
+        col.add(
+            "R1",
+            loc,
+            nn.display,
+            "“Nơi nhận:” phải sát lề trái.",
+            "Căn trái, bỏ thụt lề cho dòng “Nơi nhận:”.",
+        )
+    if el.sign_titles and not _level(doc, el):
+        col.add(
+            "R1",
+            loc,
+            nn.display,
+            "“Nơi nhận:” không ngang hàng với dòng chức vụ đầu tiên của người ký.",
+            "Đặt Nơi nhận và chữ ký trong một bảng 2 cột không viền, cùng một hàng, dòng đầu hai ô ngang nhau.",
+        )
+    entries = el.nn_entries
+    if not entries:
+        col.add(
+            "R2",
+            loc,
+            nn.display,
+            "Dưới “Nơi nhận:” không có nơi nhận nào.",
+            "Liệt kê mỗi nơi nhận một dòng “- …;”, dòng cuối “- Lưu: VT, ….”.",
+        )
+        return
+    for i, seg in enumerate(entries):
+        text, sloc = seg.display, seg.para.location(doc.rendered_pages)
+        last = i == len(entries) - 1
+        if last and not LAST_ENTRY.match(text):
+            msg = (
+                "Dòng cuối của Nơi nhận phải theo mẫu “- Lưu: VT, ….”."
+                if "lưu" in fold(text)
+                else "Thiếu dòng lưu “- Lưu: VT, ….” ở cuối Nơi nhận."
+            )
+            col.add("R2", sloc, text, msg, "Thêm hoặc sửa dòng cuối thành “- Lưu: VT, VP.”.")
+        elif not last and not ENTRY.match(text):
+            col.add(
+                "R2",
+                sloc,
+                text,
+                "Mỗi nơi nhận phải bắt đầu bằng “- ” và kết thúc bằng “;”.",
+                "Sửa dòng theo mẫu “- UBND tỉnh;”.",
+                group="entry",
+            )
+        check_seg(col, doc, "R2", seg, "Dòng nơi nhận", Expect(sizes=(11, 11), bold=False, italic=False))
+
+
+def _level(doc: DocModel, el: Elements) -> bool:
+    """Whether "Nơi nhận:" stands level with the first authority line."""
+    nn, title = el.nn, el.sign_titles[0]
+    assert nn is not None
+    if nn.para is title.para:
+        return nn.line == title.line
+    p, q = nn.para, title.para
+    if p.table is None or p.table != q.table or p.row != q.row:
+        return False
+
+    def first_text(cell: object) -> int:
+        return min(x.index for x in doc.paras if x.cell is cell and x.text.strip())
+
+    return first_text(p.cell) == p.index and first_text(q.cell) == q.index
+
+
+def _kinh_gui(doc: DocModel, el: Elements, col: Collector) -> None:
+    if el.type_name not in UPWARD:
+        return
+    first = el.nn_entries[0].display if el.nn_entries else ""
+    if not el.kinh_gui:
+        if first.startswith("- Như trên"):
+            col.add(
+                "R3",
+                _foot_loc(doc, el),
+                first,
+                "Nơi nhận có “- Như trên;” nhưng văn bản không có dòng “Kính gửi:”.",
+                "Thêm dòng “Kính gửi: …” dưới trích yếu (cỡ 13–14, chữ đứng).",
+            )
+        return
+    kg = el.kinh_gui[0]
+    check_seg(col, doc, "R3", kg, "Dòng “Kính gửi”", Expect(sizes=(13, 14), italic=False))
+    if el.nn_entries and not first.startswith("- Như trên"):
+        col.add(
+            "R3",
+            el.nn_entries[0].para.location(doc.rendered_pages),
+            first,
+            "Văn bản có “Kính gửi” thì nơi nhận đầu tiên phải là “- Như trên;”.",
+            "Thêm “- Như trên;” làm dòng đầu tiên dưới “Nơi nhận:”.",
+        )

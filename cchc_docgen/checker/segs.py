@@ -1,0 +1,173 @@
+"""Segments: the pieces of a paragraph that act as separate lines or columns.
+
+A header typed by hand puts the left and right columns in one paragraph separated by tabs
+("SỞ GIÁO DỤC VÀ ĐÀO TẠO⇥⇥CỘNG HÒA …"), and may break lines with Shift+Enter. A segment is
+one such piece, with the runs it covers, so that the rules can judge it like a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+from cchc_docgen.checker.docmodel import Para, Run
+from cchc_docgen.checker.metrics import text_width_mm, twips_to_mm
+
+_SPLIT = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{5,}")
+_DRAFT_BEFORE = re.compile(r"(số\s*:?|ngày|tháng|năm)$", re.IGNORECASE)
+_DRAFT_AFTER = re.compile(r"^(/|tháng|năm)", re.IGNORECASE)
+RULE_CHARS = re.compile(r"^[_\s]*_{3,}[_\s]*$")
+
+
+@dataclass(eq=False)
+class Seg:
+    para: Para
+    start: int
+    end: int
+    line: int
+    col: int
+    ncols: int
+    lead: bool  # the line begins with a tab or a long run of spaces
+
+    @property
+    def text(self) -> str:
+        return self.para.text[self.start : self.end]
+
+    @cached_property
+    def runs(self) -> list[Run]:
+        """Runs with visible characters inside the segment."""
+        out = []
+        for r in self.para.runs:
+            lo, hi = max(r.start, self.start), min(r.start + len(r.text), self.end)
+            if lo < hi and self.para.text[lo:hi].strip():
+                out.append(r)
+        return out
+
+    @cached_property
+    def display(self) -> str:
+        """Text as shown (runs with the ``caps`` property shown upper-case), NFC, spaces collapsed."""
+        parts = []
+        for r in self.para.runs:
+            lo, hi = max(r.start, self.start), min(r.start + len(r.text), self.end)
+            if lo < hi:
+                piece = self.para.text[lo:hi]
+                parts.append(piece.upper() if r.props.caps else piece)
+        return " ".join(unicodedata.normalize("NFC", "".join(parts)).split())
+
+    @property
+    def col_key(self) -> tuple:
+        p = self.para
+        if p.table is not None:
+            return ("cell", id(p.cell), self._side())
+        if self.ncols == 1 and not self.lead and p.props.jc == "center":
+            return ("center",)
+        return ("tab", self._side())
+
+    def _side(self) -> int:
+        if self.ncols >= 2:
+            return 1 if self.col == self.ncols - 1 else 0
+        if self.lead or self.para.props.left > self.para.avail // 2:
+            return 1
+        return 0
+
+    @property
+    def sizes(self) -> list[float]:
+        return sorted({r.props.size for r in self.runs})
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.runs) and all(r.props.bold for r in self.runs)
+
+    @property
+    def any_bold(self) -> bool:
+        return any(r.props.bold for r in self.runs)
+
+    @property
+    def italic(self) -> bool:
+        return bool(self.runs) and all(r.props.italic for r in self.runs)
+
+    @property
+    def any_italic(self) -> bool:
+        return any(r.props.italic for r in self.runs)
+
+    @property
+    def size(self) -> float:
+        sizes = self.sizes
+        return max(sizes) if sizes else self.para.mark_size
+
+    def centered(self) -> bool | None:
+        """Whether the segment is centred (``None`` when typed with tabs and not decidable)."""
+        if self.ncols > 1 or self.lead:
+            return None
+        return self.para.props.jc == "center"
+
+    def width_mm(self) -> float:
+        return text_width_mm(self.display, self.size, self.bold)
+
+    @property
+    def is_caps(self) -> bool:
+        letters = [c for c in self.display if c.isalpha()]
+        return bool(letters) and all(not c.islower() for c in letters)
+
+
+def segments(para: Para) -> list[Seg]:
+    """Split ``para`` into segments (lines, then tab-separated columns)."""
+    cache = getattr(para, "_segs", None)
+    if cache is not None:
+        return cache  # type: ignore[no-any-return]
+    out: list[Seg] = []
+    offset = 0
+    for ln, line in enumerate(para.text.split("\n")):
+        pieces: list[tuple[int, int]] = []
+        pos = 0
+        for m in _SPLIT.finditer(line):
+            if "\t" not in m.group(0) and (
+                _DRAFT_BEFORE.search(line[: m.start()].rstrip()) or _DRAFT_AFTER.match(line[m.end() :])
+            ):
+                continue
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, len(line)))
+        cells = [(a, b) for a, b in pieces if line[a:b].strip()]
+        lead = bool(cells) and bool(_SPLIT.match(line)) and _SPLIT.match(line).start() == 0  # type: ignore[union-attr]
+        for ci, (a, b) in enumerate(cells):
+            seg_text = line[a:b]
+            a += len(seg_text) - len(seg_text.lstrip())
+            b -= len(seg_text) - len(seg_text.rstrip())
+            out.append(Seg(para, offset + a, offset + b, ln, ci, len(cells), lead and ci == 0))
+        offset += len(line) + 1
+    para._segs = out  # type: ignore[attr-defined]
+    return out
+
+
+@dataclass
+class Rule:
+    """A short horizontal line: underscores, a paragraph border or a drawn line."""
+
+    para: Para
+    kind: str
+    length_mm: float
+    centered: bool | None
+    solid: bool
+
+
+def rule_of(seg: Seg) -> Rule | None:
+    """The rule drawn by ``seg`` (a run of underscores), or ``None``."""
+    if not RULE_CHARS.match(seg.text):
+        return None
+    size = max((r.props.size for r in seg.runs), default=seg.para.mark_size)
+    count = seg.text.count("_")
+    return Rule(seg.para, "underscore", count * 0.5 * size * 25.4 / 72, seg.centered(), True)
+
+
+def para_rule(para: Para) -> Rule | None:
+    """A rule drawn by an otherwise empty paragraph (bottom border or line shape)."""
+    if para.content.line_shapes:
+        return Rule(para, "shape", max(para.content.line_shapes), None, True)
+    if para.props.border_bottom and para.props.border_bottom not in ("nil", "none") and not para.text.strip():
+        centered = abs(para.props.left - para.props.right) <= 60
+        solid = para.props.border_bottom in ("single", "thick", "double")
+        return Rule(para, "border", twips_to_mm(para.avail), centered, solid)
+    return None

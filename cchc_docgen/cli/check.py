@@ -1,0 +1,53 @@
+"""``cchc-docgen check FILE.docx …``: NĐ30 conformance of any DOCX (exit 0 / 1, 2 for a missing file)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="kiểm tra thể thức một hay nhiều tệp .docx theo Nghị định 30/2020/NĐ-CP",
+        description=(
+            "Kiểm tra thể thức tệp .docx bất kỳ theo Nghị định 30/2020/NĐ-CP (các quy tắc P1 … X3). "
+            "Mã thoát 0 khi không có lỗi bắt buộc (MUST), 1 khi có."
+        ),
+    )
+    parser.add_argument("files", nargs="+", metavar="TỆP.docx", help="tệp Word cần kiểm tra")
+    parser.add_argument(
+        "--strict", action="store_true", help="coi cả khuyến nghị (SHOULD) là lỗi (mã thoát 1)"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="định dạng kết quả (mặc định: text)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from cchc_docgen.checker import check_docx
+    from cchc_docgen.checker.report import FileResult, exit_code, render_json, render_text
+    from cchc_docgen.errors import InputError, Problem, UsageError
+
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        raise UsageError(
+            "không tìm thấy tệp",
+            problems=[
+                Problem(f, None, "", "không tìm thấy tệp (hoặc đây là thư mục); hãy kiểm tra lại đường dẫn.")
+                for f in missing
+            ],
+        )
+    results: list[FileResult] = []
+    for name in args.files:
+        try:
+            results.append(FileResult(name, check_docx(name)))
+        except InputError as exc:
+            print(f"cchc-docgen: lỗi: {exc.message}", file=sys.stderr)
+            results.append(FileResult(name, error=exc.message))
+    render = render_json if args.format == "json" else render_text
+    sys.stdout.write(render(results, args.strict))
+    return exit_code(results, args.strict)
