@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from cchc_docgen.context.build import plan_year
 from cchc_docgen.context.text import plain, squash
 from cchc_docgen.errors import Problem
-from cchc_docgen.loader.messages import key_path
+from cchc_docgen.loader.messages import key_path, line_of
 from cchc_docgen.models import Document, Node
 
 Lines = dict[tuple[object, ...], int]
@@ -62,13 +62,6 @@ def _cell_texts(doc: Document) -> Iterator[tuple[tuple[object, ...], str]]:
         yield from rows(app.rows, ("appendices", a, "rows"))
 
 
-def _line(lines: Lines, path: tuple[object, ...]) -> int | None:
-    for end in range(len(path), -1, -1):
-        if path[:end] in lines:
-            return lines[path[:end]]
-    return None
-
-
 def _stale_years(text: str, year: int, doc: Document) -> Iterator[str]:
     """Years that look copied from last year's plan: the plan itself, a whole year, a deadline already past."""
     hint = "có phải chép từ kế hoạch năm trước mà chưa sửa năm?"
@@ -88,7 +81,7 @@ def check(doc: Document, lines: Lines, file: str) -> list[Problem]:
     found: list[Problem] = []
 
     def warn(path: tuple[object, ...], message: str) -> None:
-        found.append(Problem(file, _line(lines, path), key_path(path), message))
+        found.append(Problem(file, line_of(lines, path), key_path(path), message))
 
     year = plan_year(doc)
     if year and doc.date and not (year - 1 <= doc.date.year <= year):

@@ -8,9 +8,9 @@ import re
 from cchc_docgen.checker.docmodel import DocModel
 from cchc_docgen.checker.fmtcheck import Expect, check_rule, check_seg
 from cchc_docgen.checker.locate import Elements
-from cchc_docgen.checker.metrics import text_width_mm
 from cchc_docgen.checker.model import Collector
 from cchc_docgen.checker.vocab import ALL_ABBR, TYPE_ABBR
+from cchc_docgen.fontmetrics import text_width_mm
 
 QH_TEXTS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 TN_TEXT = "Độc lập - Tự do - Hạnh phúc"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from cchc_docgen.checker.docmodel import Para, Run
-from cchc_docgen.checker.metrics import text_width_mm, twips_to_mm
+from cchc_docgen.fontmetrics import text_width_mm, twips_to_mm
 
 _SPLIT = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{5,}")
 _DRAFT_BEFORE = re.compile(r"(số\s*:?|ngày|tháng|năm)$", re.IGNORECASE)

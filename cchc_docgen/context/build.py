@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from markupsafe import Markup
-
 from cchc_docgen.context import closing, dates, symbols
 from cchc_docgen.context.body import Para, flatten
+from cchc_docgen.context.numbering import roman
 from cchc_docgen.context.rules import rule_under
 from cchc_docgen.context.runs import rich
 from cchc_docgen.context.tables import table_xml
-from cchc_docgen.context.text import end_with, plain, squash, upper_vi
+from cchc_docgen.context.text import end_with, squash, upper_vi
 from cchc_docgen.models import KINDS, Document
 from cchc_docgen.models.walk import footnote_marks
 
@@ -59,8 +58,6 @@ def _appendices(doc: Document, ids: Any) -> list[dict[str, Any]]:
         landscape = app.orientation == "landscape" or (app.orientation == "auto" and wide)
         available = LANDSCAPE_WIDTH_MM if landscape else PORTRAIT_WIDTH_MM
         title = [upper_vi(squash(t)) for t in app.title]
-        from cchc_docgen.context.numbering import roman
-
         out.append({
             "heading": f"Phụ lục {roman(i)}" if many else "Phụ lục",
             "title": title,
@@ -127,7 +124,3 @@ def build_context(doc: Document) -> dict[str, Any]:
         context["last_landscape"] = context["appendices"][-1]["landscape"]
     return context
 
-
-def plain_text(markup: Markup) -> str:
-    """Run XML → its text (used by tests and the consistency checks)."""
-    return plain(re.sub(r"<[^>]+>", "", str(markup)))

@@ -34,7 +34,8 @@ def key_path(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _line(lines: dict[tuple[object, ...], int], loc: tuple[Any, ...]) -> int | None:
+def line_of(lines: dict[tuple[object, ...], int], loc: tuple[Any, ...]) -> int | None:
+    """The line of ``loc`` or of its nearest ancestor that has one."""
     for end in range(len(loc), -1, -1):
         if loc[:end] in lines:
             return lines[loc[:end]]
@@ -137,7 +138,7 @@ def problems_from(
         if skip and any(loc[: len(s)] == s for s in skip):
             continue
         owner = _model_at(model, loc)
-        line = _line(lines, loc)
+        line = line_of(lines, loc)
         msg = _message(dict(err), owner)
         if (line, msg) in seen:
             continue
