@@ -162,7 +162,7 @@ def _keys(labels: list[str]) -> list[str]:
 
 def _sequence(body: list[list[Cell | None]], tt: int) -> str | None:
     """'continuous' or 'per_group' when the typed numbers count 1, 2, 3 …; None when they say more than that."""
-    values = []
+    values: list[int | str] = []
     groups = 0
     for row in body:
         cell = row[tt]
@@ -196,7 +196,8 @@ def _is_group(row: list[Cell | None], tt: int | None) -> bool:
         return bool(cells[0].text)
     if tt is None or row[tt] is None:
         return False
-    first = row[tt].text  # type: ignore[union-attr]
+    head = row[tt]
+    first = head.text if head is not None else ""
     rest = [c for i, c in enumerate(row) if c is not None and i > tt + 1 and c.text]
     return bool(_ROMAN.match(first)) and not rest
 
@@ -264,7 +265,7 @@ def _widths(columns: list[dict[str, Any]], body: list[list[Cell | None]]) -> Non
         if col["width"]:
             weights.append(0.0)
             continue
-        lengths = [len(r[i].text) for r in body if i < len(r) and r[i] is not None]
+        lengths = [len(cell.text) for r in body if i < len(r) and (cell := r[i]) is not None]
         avg = sum(lengths) / len(lengths) if lengths else 10
         weights.append(max(8.0, min(avg, 120.0)) ** 0.6)
     scale = sum(weights) or 1

@@ -115,9 +115,12 @@ def _resolved(sid: str, raw: dict[str, tuple[str | None, StyleInfo]], depth: int
     if not based or based not in raw or depth > 20:
         return info
     parent = _resolved(based, raw, depth + 1)
-    return StyleInfo(*(mine if mine is not None else theirs for mine, theirs in
-                       zip((info.bold, info.italic, info.center, info.num),
-                           (parent.bold, parent.italic, parent.center, parent.num), strict=True)))
+    return StyleInfo(
+        info.bold if info.bold is not None else parent.bold,
+        info.italic if info.italic is not None else parent.italic,
+        info.center if info.center is not None else parent.center,
+        info.num if info.num is not None else parent.num,
+    )
 
 
 def _read_footnotes(root: etree._Element) -> dict[str, list[str]]:

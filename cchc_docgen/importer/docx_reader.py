@@ -149,7 +149,8 @@ class _Reader:
                 merged = vm is not None and vm.get(w("val"), "continue") == "continue"
                 paras = [x for x in (self.paragraph(p, count=False) for p in tc.iter(w("p"))) if x is not None]
                 cell_texts = [(f"{x.label} " if x.label else "") + x.text for x in paras]
-                cell_plain = [(f"{x.label} " if x.label else "") + line for x in paras for line in (x.lines or [x.plain])]
+                cell_plain = [(f"{x.label} " if x.label else "") + line
+                              for x in paras for line in (x.lines or [x.plain])]
                 cells.append(Cell(cell_texts, int(span_el.get(w("val"), "1")) if span_el is not None else 1,
                                   merged, cell_plain, [x.bold for x in paras for _ in (x.lines or [x.plain])]))
             rows.append(cells)

@@ -126,8 +126,8 @@ def _issuer(lines: list[tuple[str, bool]], h: Header) -> None:
 
 def _continues_name(unit: list[tuple[str, bool]], text: str) -> bool:
     last = unit[-1][0]
-    return bool(re.search(r"\b(VÀ|CỦA|THUỘC)$", last)) or last in ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN") and \
-        bool(_NOT_ORGAN_CONT.match(text))
+    return bool(re.search(r"\b(VÀ|CỦA|THUỘC)$", last)) or (last in ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN") and \
+        bool(_NOT_ORGAN_CONT.match(text)))
 
 
 def _title_and_after(blocks: list[Block], type_at: int, h: Header) -> None:
@@ -153,14 +153,14 @@ def _title_and_after(blocks: list[Block], type_at: int, h: Header) -> None:
     h.title = " | ".join(parts) if parts else None
     if h.title and h.title.upper() == h.title:
         h.title = sentence_case(h.title)
-    while i < len(blocks) and isinstance(blocks[i], Para) and re.fullmatch(r"[-_=.*…\s]+", blocks[i].plain):
+    while i < len(blocks) and re.fullmatch(r"[-_=.*…\s]+", _plain(blocks[i])):
         i += 1
-    if i < len(blocks) and isinstance(blocks[i], Para) and blocks[i].plain.startswith("Kính gửi"):
-        first = re.sub(r"^Kính gửi\s*:?\s*", "", blocks[i].plain).strip()
+    if i < len(blocks) and _plain(blocks[i]).startswith("Kính gửi"):
+        first = re.sub(r"^Kính gửi\s*:?\s*", "", _plain(blocks[i])).strip()
         h.addressees = [_strip_item(first)] if first else []
         i += 1
         while i < len(blocks) and isinstance(blocks[i], Para):
-            t = blocks[i].plain.strip()
+            t = _plain(blocks[i]).strip()
             m = marker(t)
             if not (m and m[0] in ("dash", "plus")) or len(t) > 150:
                 break
@@ -179,3 +179,7 @@ def _title_like(p: Para, prev: Block) -> bool:
 
 def _strip_item(text: str) -> str:
     return re.sub(r"^[-+•]\s*", "", text).strip().rstrip(";.,").strip()
+
+
+def _plain(b: Block) -> str:
+    return b.plain if isinstance(b, Para) else "\x00"

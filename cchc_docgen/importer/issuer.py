@@ -77,8 +77,8 @@ def _line_case(line: str, first: bool) -> str:
         else:
             words.append(word.lower())
     out = " ".join(words)
-    return re.sub(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường) (.+)$", lambda m: f"{m.group(1)} {m.group(2).title()}",
-                  out)
+    return re.sub(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường) (.+)$",
+                  lambda m: f"{m.group(1)} {m.group(2).title()}", out)
 
 
 def _initials(name: str) -> str:

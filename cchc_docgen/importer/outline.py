@@ -42,7 +42,8 @@ def strip_label(text: str, label: str) -> str:
     """``text`` without its typed label (markup around the label handled)."""
     m = re.match(r"^(\*\*|\*)?\s*" + r"\s*".join(map(re.escape, label.replace(" ", ""))) + r"\s*", text)
     if not m:
-        return marker(text)[2] if marker(text) else text
+        typed = marker(text)
+        return typed[2] if typed else text
     rest = text[m.end():]
     mark = m.group(1) or ""
     if mark and rest.startswith(mark):
@@ -80,9 +81,10 @@ def build_tree(paras: list[Para], running: str = "") -> list[Node]:
 def _node(p: Para, kind: str, rest: str) -> Node:
     node: Node = {"_kind": kind, "_where": p.where}
     rest = rest.strip()
-    plain_rest = marker(p.plain)[2] if marker(p.plain) else p.plain
+    typed = marker(p.plain)
+    plain_rest = typed[2] if typed else p.plain
     bold_head = re.match(r"^\*\*(?P<t>[^*]{1,120}?)\s*(?P<c>:?)\*\*\s*:?\s*(?P<r>.*)$", rest)
-    if p.bold and len(plain_rest) <= 250 or kind == "roman" and len(plain_rest) <= 250:
+    if (p.bold and len(plain_rest) <= 250) or (kind == "roman" and len(plain_rest) <= 250):
         title = rest.replace("**", "") if p.bold else rest
         node["title"] = recase(title, _RUNNING[0]) if kind == "roman" and title.upper() == title else title
     elif bold_head and bold_head.group("r") and (bold_head.group("c") or rest[bold_head.end("t"):].lstrip("*")

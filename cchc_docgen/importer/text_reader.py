@@ -163,9 +163,7 @@ def _continues(prev: Line, line: Line, wrap: int) -> bool:
     if line.indent > 0.5:
         return False
     letters = [c for c in p if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and not line.text.isupper():
-        return False
-    return True
+    return not (letters and all(c.isupper() for c in letters) and not line.text.isupper())
 
 
 def _glue(text: str, nxt: str) -> str:
