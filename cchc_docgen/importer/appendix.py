@@ -55,8 +55,10 @@ def _title(paras: list[Para]) -> tuple[list[str], list[str]]:
     before = [p.text for p in paras[:start]] if start is not None else []
     lines = paras[start + 1:] if start is not None else paras
     title = []
+    in_caption = False
     for p in lines:
-        if CAPTION.match(p.plain):
+        if CAPTION.match(p.plain) or in_caption:
+            in_caption = not p.plain.rstrip(" .*").endswith(")")
             continue
         t = p.plain.strip()
         if re.fullmatch(r"[-_=.*…\s]+", t):

@@ -18,7 +18,7 @@ from cchc_docgen.importer.roles import assign_roles
 
 _CLOSING = re.compile(r"^(Trên đây là|Trên đây)\b")
 _CLOSING_LIKE = re.compile(r"(kế hoạch|báo cáo)\b.*\b(đề nghị|yêu cầu|nghiêm túc|triển khai thực hiện)|"
-                           r"^Trong quá trình (triển khai|thực hiện)", re.I)
+                           r"^Trong quá trình\b", re.I)
 _NOI_NHAN = re.compile(r"^\W*Nơi nhận\b", re.I)
 _AUTH = re.compile(r"^(KT|TM|TL|TUQ|Q)\.\s*[A-ZĐ]")
 

@@ -41,7 +41,7 @@ def split_mixed(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
             left.append(t)
         elif _AUTH.match(t) or _is_title(t) or _is_name(t) or _SKIP.match(t):
             right.append(t)
-        elif left and not right and t[:1].islower():
+        elif left and t[:1].islower() and not left[-1].rstrip().endswith((";", ".")):
             left[-1] += " " + t
         else:
             other.append(t)

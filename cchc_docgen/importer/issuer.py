@@ -91,9 +91,14 @@ def _initials(name: str) -> str:
 
 def _full_name(blocks: list[Block]) -> str | None:
     """How an appendix caption cites the issuer: "(Kèm theo Kế hoạch số … của Sở … Hưng Yên)"."""
-    for b in blocks:
+    for i, b in enumerate(blocks):
         if isinstance(b, Para) and re.match(r"^\W*(Ban hành\s+)?[Kk]èm theo", b.plain):
-            m = re.search(r"\bcủa\s+(?P<n>[^()]+?)\s*\)?\s*$", b.plain)
+            text = b.plain
+            for nxt in blocks[i + 1: i + 3]:
+                if text.rstrip(" .*").endswith(")") or not isinstance(nxt, Para):
+                    break
+                text = f"{text} {nxt.plain}"
+            m = re.search(r"\bcủa\s+(?P<n>[^()]+?)\s*\)?\s*$", text)
             if m:
                 return m.group("n").strip(" .;")
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cchc_docgen.importer.blocks import Block, Cell, Para, Table, escape_stars
@@ -34,6 +35,8 @@ class Line:
     hard: bool = False  # a paragraph certainly starts here (blank-line separated exports, markdown)
     indent: float = 0.0  # first-line indent (PDF), 0 when unknown
     short: bool = False  # the line ends well before the right margin (PDF), so its paragraph may end here
+    y: float = 0.0  # height on the page (PDF)
+    geometry: bool = False  # indent/short come from the page (PDF); ``text`` then already carries inline markup
 
 
 def split_columns(text: str) -> list[str]:
@@ -114,9 +117,9 @@ def read_text(raw: str) -> list[Block]:
     return join_lines(text_lines(raw))
 
 
-def join_lines(lines: list[Line]) -> list[Block]:
-    """Lines → paragraphs (hard wraps undone) and tab-separated tables."""
-    widths = sorted(len(x.text) for x in lines if "\t" not in x.text)
+def join_lines(lines: Sequence[Line | Table]) -> list[Block]:
+    """Lines → paragraphs (hard wraps undone) and tab-separated tables; tables found on a page pass through."""
+    widths = sorted(len(x.text) for x in lines if isinstance(x, Line) and "\t" not in x.text)
     wrap = widths[int(len(widths) * 0.9)] if widths else 80
     out: list[Block] = []
     cur: list[Line] = []
@@ -126,8 +129,15 @@ def join_lines(lines: list[Line]) -> list[Block]:
         if cur:
             text = cur[0].text
             for line in cur[1:]:
-                text = _glue(text, line.text)
+                text = _glue(text, line.text, line.geometry)
             first = cur[0]
+            if first.geometry:
+                if first.bold:
+                    text = text.replace("**", "")
+                out.append(Para(text, _plain(text), first.where, bold=first.bold,
+                                italic=first.italic, center=first.center))
+                cur.clear()
+                return
             out.append(Para(text if _plain(text) != text else escape_stars(text), _plain(text),
                             first.where, bold=first.bold, italic=first.italic, center=first.center))
             cur.clear()
@@ -138,6 +148,11 @@ def join_lines(lines: list[Line]) -> list[Block]:
             rows.clear()
 
     for line in lines:
+        if isinstance(line, Table):
+            flush()
+            flush_rows()
+            out.append(line)
+            continue
         if line.text.count("\t") >= 1 and len(line.text.split("\t")) >= 3:
             flush()
             rows.append(line)
@@ -153,8 +168,10 @@ def join_lines(lines: list[Line]) -> list[Block]:
 
 def _continues(prev: Line, line: Line, wrap: int) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``prev`` (a hard wrap)."""
-    if line.hard or line.bold != prev.bold or starts_block(line.text) or MARKER.match(line.text):
+    if line.hard or line.bold != prev.bold or starts_block(line.text) or MARKER.match(_unstar(line.text)):
         return False
+    if prev.geometry:
+        return not (prev.short or line.indent > 0.5)
     p = prev.text.rstrip()
     if p.endswith((".", ";", ":", "!", "?", "./.")) and not re.search(r"\b(?:số|ngày|Số)\s*[:.]?$", p):
         return False
@@ -166,7 +183,16 @@ def _continues(prev: Line, line: Line, wrap: int) -> bool:
     return not (letters and all(c.isupper() for c in letters) and not line.text.isupper())
 
 
-def _glue(text: str, nxt: str) -> str:
+def _unstar(text: str) -> str:
+    return text[2:] if text.startswith("**") else text[1:] if text.startswith("*") else text
+
+
+def _glue(text: str, nxt: str, geometry: bool = False) -> str:
+    if geometry and re.search(r"\w[-/]$", text):  # a printed line broken after a hyphen or slash of a word
+        return text + nxt.lstrip()
+    for mark in ("**", "*"):  # the same bold or italic run going on over the line break
+        if text.endswith(mark) and nxt.startswith(mark) and not text.endswith("*" + mark):
+            return text[: -len(mark)] + " " + nxt[len(mark):]
     if re.search(r"\w-$", text) and nxt[:1].islower():
         return text[:-1] + nxt.lstrip()
     return f"{text.rstrip()} {nxt.lstrip()}"
