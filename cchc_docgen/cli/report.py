@@ -63,16 +63,18 @@ def run(args: argparse.Namespace) -> int:
         if target is not None and target.exists() and not args.force:
             raise OutputExists(f"tệp '{target}' đã có sẵn nên chương trình không ghi đè (để khỏi mất nội dung của "
                                "bạn). Hãy chọn tên khác bằng -o, hoặc thêm --force nếu chắc chắn muốn ghi đè.")
+    info = report.report
     if sheet is not None:
-        report = report.model_copy(update={"report": report.report.model_copy(update={"tasks_file": sheet.name})})
+        info = info.model_copy(update={"tasks_file": sheet.name})
+        report = report.model_copy(update={"report": info})
     schema = "yaml-language-server: $schema=../schema/cchc-docgen.schema.json" if out.parent.name == "plans" else None
-    header = [line for line in _header(report, plan_path, report.report.period) if line]
+    header = [line for line in _header(report, plan_path, info.period) if line]
     write_yaml(out, dump_document(report, header, schema=schema), force=args.force)
     if sheet is not None:
         write_xlsx(report, sheet, force=args.force)
     for warning in skeleton.warnings:
         print(f"cchc-docgen: cảnh báo: {plan_path}: {warning}", file=sys.stderr)
-    count = sum(1 for t in report.report.tasks if t.task)
+    count = len([t for t in info.tasks if t.task])
     extra = f" và bảng tính {sheet}" if sheet else ""
-    print(f"đã tạo {out}{extra}: {count} nhiệm vụ; hạn gửi báo cáo {report.report.due:%d/%m/%Y}.")
+    print(f"đã tạo {out}{extra}: {count} nhiệm vụ; hạn gửi báo cáo {info.due:%d/%m/%Y}.")
     return 0

@@ -35,7 +35,8 @@ class TaskResult(StrictModel):
     deadline: Text | None = Field(default=None, description="Thời gian thực hiện/hoàn thành, như ghi trong kế hoạch.")
     status: Status | None = Field(
         default=None,
-        description="Trạng thái: hoàn thành; hoàn thành quá hạn; đang thực hiện; chưa thực hiện. Bỏ trống nếu chưa điền.",
+        description="Trạng thái: hoàn thành; hoàn thành quá hạn; đang thực hiện; chưa thực hiện. "
+        "Bỏ trống nếu chưa điền.",
     )
     result: Text | None = Field(default=None, description="Kết quả, sản phẩm (ví dụ 'Kế hoạch số 12/KH-SGDĐT').")
     note: Text | None = Field(default=None, description="Ghi chú.")
@@ -43,7 +44,11 @@ class TaskResult(StrictModel):
     @field_validator("status", mode="before")
     @classmethod
     def _status(cls, value: Any) -> Any:
-        return normalise_status(value)
+        value = normalise_status(value)
+        if value is not None and value not in STATUSES:
+            raise ValueError(f"trạng thái '{value}' không có trong danh sách; hãy ghi một trong: "
+                             f"{'; '.join(STATUSES)} (hoặc bỏ trống nếu chưa rõ).")
+        return value
 
     @model_validator(mode="after")
     def _shape(self) -> TaskResult:

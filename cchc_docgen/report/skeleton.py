@@ -7,13 +7,16 @@ the next period, proposals; the appendix lists every task of the plan due in or 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
+from cchc_docgen.context.dates import month_text
 from cchc_docgen.context.text import squash
 from cchc_docgen.errors import InputError
 from cchc_docgen.models import DocDate, Document, Node, Preamble, Recipient
-from cchc_docgen.models.report import ReportInfo, TaskResult
+from cchc_docgen.models.report import PeriodKey, ReportInfo, TaskResult
 from cchc_docgen.report.deadlines import parse_deadline
 from cchc_docgen.report.periods import Period, get_period
 from cchc_docgen.report.tasks import PlanTask, plan_tasks
@@ -33,6 +36,11 @@ class Skeleton:
 
     report: Document
     warnings: list[str] = field(default_factory=list)
+
+
+def short_date(date: dt.date) -> str:
+    """``15/12/2022``, ``14/3/2023``: as dates are cited in running text (months 1–2 with a zero)."""
+    return f"{date.day:02d}/{month_text(date.month)}/{date.year}"
 
 
 def _lower_first(text: str) -> str:
@@ -58,9 +66,9 @@ def plan_reference(plan: Document) -> str:
     number = f"{plan.number:02d}" if plan.number else PLACEHOLDER
     date = plan.date
     if date and date.day and date.month:
-        when = f"ngày {date.day:02d}/{date.month:02d}/{date.year}"
+        when = f"ngày {short_date(dt.date(date.year, date.month, date.day))}"
     elif date and date.month:
-        when = f"ngày {PLACEHOLDER}/{date.month:02d}/{date.year}"
+        when = f"ngày {PLACEHOLDER}/{month_text(date.month)}/{date.year}"
     else:
         when = f"ngày {PLACEHOLDER}"
     about = _lower_first(squash(_OWNER_TAIL.sub("", squash(plan.title.replace("|", " ")))))
@@ -192,13 +200,13 @@ def build_report(plan: Document, period: str, year: int | None = None,
     recipients += [r for r in plan.recipients if _LEADERS.search(r.name)]
     report = Document(
         kind="bao_cao", issuer=plan.issuer, date=DocDate(year=due.year, month=due.month), title=title, year=year,
-        period_note=f"(Số liệu tính từ ngày {data_from:%d/%m/%Y} đến ngày {data_to:%d/%m/%Y})",
         addressees=addressees,
-        preamble=Preamble(text=f"Thực hiện {reference}, {issuer} báo cáo kết quả thực hiện {phrase} như sau:"),
+        preamble=Preamble(text=f"Thực hiện {reference}, {issuer} báo cáo kết quả thực hiện {phrase} (số liệu tính "
+                               f"từ ngày {short_date(data_from)} đến ngày {short_date(data_to)}) như sau:"),
         body=_body(plan, spec, year), closing=[closing], signer=plan.signer, recipients=recipients,
         archive=plan.archive,
-        report=ReportInfo(plan=reference, period=spec.key, year=year, data_from=data_from, data_to=data_to,
-                          due=due, tasks=tasks),
+        report=ReportInfo(plan=reference, period=cast(PeriodKey, spec.key), year=year, data_from=data_from,
+                          data_to=data_to, due=due, tasks=tasks),
     )
     return Skeleton(report, warnings)
 
