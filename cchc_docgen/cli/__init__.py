@@ -23,6 +23,9 @@ COMMANDS = {
     "validate": "validate",
     "check": "check",
     "schema": "schema",
+    "derive": "derive",
+    "rollover": "rollover",
+    "report": "report",
     "import": "import_",
 }
 

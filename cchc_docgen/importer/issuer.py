@@ -49,8 +49,9 @@ def _cased(name: str, running: str) -> str:
     flat = " ".join(lines)
     if flat.upper() != flat:
         return name
-    m = re.search(re.escape(flat).replace(r"\ ", r"\s+"), running, re.I)
-    if m and m.group(0).upper() != m.group(0):
+    m = next((x for x in re.finditer(re.escape(flat).replace(r"\ ", r"\s+"), running, re.I)
+              if x.group(0).upper() != x.group(0)), None)
+    if m:
         found = m.group(0).split()
         out, k = [], 0
         for line in lines:

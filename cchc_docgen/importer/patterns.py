@@ -41,6 +41,8 @@ def marker(text: str) -> tuple[str, str, str] | None:
     rest = text[m.end():]
     if kind == "nested":
         kind = f"nested{m.group('nested').count('.')}"
+        if not (rest[:1].isupper() or rest[:1] in "“\"(*"):
+            return None
     if kind == "decimal" and re.match(r"^\s*\d{1,2}\.\d", text):
         return None
     if kind == "roman" and not (rest[:1].isupper() or rest[:1].isdigit()):
@@ -51,7 +53,10 @@ def marker(text: str) -> tuple[str, str, str] | None:
 
 
 def word_label(label: str) -> tuple[str, str] | None:
-    """The kind of a Word list label as the reader sees it ("a)", "1.", "II.", "-", "•")."""
+    """The kind of a Word list label as the reader sees it ("a)", "1.", "II.", "I.1.", "-", "•")."""
+    composite = re.fullmatch(r"(?:[IVXL]+|\d+)((?:\.\d+)+)\.?", label)
+    if composite:
+        return f"nested{min(composite.group(1).count('.'), 3)}", label
     found = marker(label + " X")
     if found:
         return found[0], label

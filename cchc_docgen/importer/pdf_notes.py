@@ -37,8 +37,8 @@ def split_notes(pieces: list[Piece], size: float, notes: dict[str, list[str]]) -
     if not body:
         return pieces
     floor = min(p.y for p in body)
-    foot = sorted((p for p in pieces if p.y < floor - 1 and p.size <= 0.88 * size and MARK.search(p.text)
-                   or p.y < floor - 1 and p.size <= 0.88 * size and foot_started(pieces, floor, size)),
+    foot = sorted((p for p in pieces if (p.y < floor - 1 and p.size <= 0.88 * size and MARK.search(p.text))
+                   or (p.y < floor - 1 and p.size <= 0.88 * size and foot_started(pieces, floor, size))),
                   key=lambda p: (-p.y, p.x0))
     if not foot or not MARK.match(foot[0].text.lstrip("*")):
         return pieces

@@ -9,8 +9,8 @@ text layer are refused with a clear message (no OCR).
 from __future__ import annotations
 
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,9 +46,9 @@ def read_pdf(path: Path) -> list[Block]:
             if isinstance(box, LTTextContainer):
                 for line in box:
                     if isinstance(line, LTTextLine):
-                        for chars in _cut(line, cuts):
-                            x0, x1 = chars[0].x0, chars[-1].x1
-                            text, bold, size = _styled(chars)
+                        for group in _cut(line, cuts):
+                            x0, x1 = group[0].x0, group[-1].x1
+                            text, bold, size = _styled(group)
                             if text:
                                 page_pieces.append(Piece(round(line.y0, 0), x0, x1, text, bold, size))
         read.append((page_pieces, shapes))
@@ -171,9 +171,10 @@ def _page_lines(pieces: list[tuple[float, float, float, str, bool]], page: int, 
             rows.append([piece])
     for row in rows:
         row.sort(key=lambda p: p[1])
-    lefts = sorted(r[0][1] for r in rows)
-    left = lefts[len(lefts) // 4] if lefts else 0
-    right = max(p[2] for r in rows for p in r)
+    starts = Counter(round(r[0][1]) for r in rows)
+    left = float(min(x for x, n in starts.items() if n >= max(starts.values()) / 3)) if starts else 0.0
+    ends = sorted(r[-1][2] for r in rows)
+    right = ends[int(len(ends) * 0.9)] if ends else width
     out: list[Line] = []
     for i, row in enumerate(rows):
         if (i == 0 or i == len(rows) - 1) and len(row) == 1 and re.fullmatch(r"[-–\s*]*\d{1,3}[-–\s*]*", row[0][3]):
@@ -190,7 +191,7 @@ def _page_lines(pieces: list[tuple[float, float, float, str, bool]], page: int, 
         for part in parts:
             x0, x1 = part[0][1], part[-1][2]
             text = " ".join(p[3] for p in part)
-            center = abs((x0 - left) - (right - x1)) < 25 and x0 - left > 30
+            center = abs((x0 + x1) / 2 - (left + right) / 2) < 15 and x0 - left > 20 and not split
             out.append(Line(text, f"trang {page}, dòng {i + 1}", center=center, bold=all(p[4] for p in part),
                             hard=split or center, indent=1.0 if x0 - left > 12 else 0.0, short=x1 < right - 45,
                             geometry=True, y=part[0][0]))

@@ -3,6 +3,7 @@ horizontal rules, merged cells where a rule is missing between two cells."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -109,7 +110,7 @@ def _paragraphs(lines: list[tuple[float, float, float, str]], right: float) -> l
     does a line after one that stopped short of the cell's right edge by more than the next word."""
     out: list[str] = []
     prev_x1, prev_y = right, None
-    steps = [a[0] - b[0] for a, b in zip(lines, lines[1:], strict=False) if a[0] - b[0] > 3]
+    steps = [a[0] - b[0] for a, b in itertools.pairwise(lines) if a[0] - b[0] > 3]
     pitch = min(steps) if steps else 0.0
     for y, x0, x1, text in lines:
         width = (x1 - x0) / max(len(text), 1)

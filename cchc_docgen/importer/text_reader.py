@@ -18,7 +18,7 @@ from cchc_docgen.importer.patterns import MARKER, starts_block
 #: Anchors that begin the right-hand column when two header/footer columns share one line.
 _RIGHT = re.compile(
     r"(CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]|^[^\W\d][\w .]{1,30},\s+ngày\b|\b(?:KT|TM|TL|TUQ|Q)\.\s+[A-ZĐ]"
-    r"|\b(?:GIÁM ĐỐC|CHỦ TỊCH|HIỆU TRƯỞNG|TRƯỞNG PHÒNG|PHÓ [A-ZĐ ]+|CHÁNH VĂN PHÒNG)\s*$)"
+    r"|\b(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|HIỆU TRƯỞNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\s*$)"
 )
 _GAP = re.compile(r"\S(\s{4,})\S")
 _PAGE = re.compile(r"^\s*(?:[-–]\s*)?(?:trang\s+)?(\d{1,3})(?:\s*[-–])?\s*$", re.IGNORECASE)

@@ -62,8 +62,8 @@ def recase(text: str, running: str, max_span: int = 8) -> str:
     while i < len(words):
         for n in range(min(max_span, len(words) - i), 1, -1):
             pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words[i:i + n]) + r"(?!\w)"
-            m = re.search(pattern, running, re.I)
-            if m and m.group(0).upper() != m.group(0):
+            m = next((x for x in re.finditer(pattern, running, re.I) if x.group(0).upper() != x.group(0)), None)
+            if m:
                 found = m.group(0).split()
                 before = running[max(0, m.start() - 3): m.start()]
                 sentence_start = not before.strip() or "\n" in before or before.strip()[-1] in ".:;!?-–+)"
