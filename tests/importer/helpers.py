@@ -12,7 +12,7 @@ from cchc_docgen.models import Document, Node
 from cchc_docgen.pipeline import render_plan
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SEEDS = DATA / "seeds"
+SEEDS = DATA / "seeds"  # the same folder as support.paths.SEEDS
 REALDOCS = DATA / "realdocs"
 
 
