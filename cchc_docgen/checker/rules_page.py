@@ -34,7 +34,8 @@ def check(doc: DocModel, el: Elements, col: Collector) -> None:
     for s in doc.sections:
         _paper(doc, s, s.index in wide, col)
         _margins(doc, s, col)
-    _page_numbers(doc, col)
+    if not doc.one_page():  # a one-page document shows no page number
+        _page_numbers(doc, col)
     _fonts(doc, col)
 
 
@@ -47,6 +48,7 @@ def _paper(doc: DocModel, s: Section, has_wide: bool, col: Collector) -> None:
             "",
             f"Khổ giấy {short:.0f} × {long_:.0f} mm, không phải A4 (210 × 297 mm).",
             "Vào Layout › Size (Bố cục › Khổ giấy), chọn A4 cho mọi section.",
+            group=f"paper{short:.0f}x{long_:.0f}",
         )
     if s.landscape and not has_wide:
         col.add(
@@ -75,6 +77,7 @@ def _margins(doc: DocModel, s: Section, col: Collector) -> None:
             "Vào Layout › Margins › Custom Margins, đặt lề trên 20–25 mm, dưới 20–25 mm, trái 30–35 mm, "
             "phải 15–20 mm (ví dụ 20/20/30/15).",
             level=level,
+            group="margins:" + ";".join(bad),
         )
 
 
@@ -101,7 +104,7 @@ def _page_numbers(doc: DocModel, col: Collector) -> None:
     loc = _sec_loc(doc, first)
     fix_field = (
         "Vào Insert › Page Number › Top of Page › Plain Number 2 (số trang giữa lề trên), "
-        "cỡ chữ 13–14, chữ đứng, không đậm."
+        "cỡ chữ 13–14, chữ đứng, không đậm, phông Times New Roman (sửa cả kiểu Header trong Styles)."
     )
     if first.pg_fmt not in ("decimal", ""):
         col.add(
@@ -143,6 +146,14 @@ def _page_numbers(doc: DocModel, col: Collector) -> None:
             issues.append("in đậm")
         if any(pr.italic for pr in props):
             issues.append("in nghiêng")
+        fonts = sorted({pr.font_ascii for pr in props if pr.font_ascii.lower() != "times new roman"})
+        if fonts:
+            legacy = any(f.lower().startswith((".vn", "vn")) for f in fonts)
+            issues.append(
+                f"dùng phông “{', '.join(fonts)}”"
+                + (" (phông TCVN3 cũ)" if legacy else "")
+                + " thay cho Times New Roman (phông lấy từ kiểu Header/Normal nếu không đặt riêng)"
+            )
         if issues:
             col.add("P3", _sec_loc(doc, s), "", "Số trang ở đầu trang " + ", ".join(issues) + ".", fix_field)
     if not has_default:
@@ -193,7 +204,7 @@ def _fonts(doc: DocModel, col: Collector) -> None:
             if any(ord(c) >= 128 and not c.isspace() for c in r.text):
                 fonts.add(r.props.font_hansi)
             for font in fonts:
-                if font.lower() != "times new roman":
+                if not font.lower().startswith("times new roman"):
                     col.add(
                         "F1",
                         p.location(rendered),

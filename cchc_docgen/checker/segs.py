@@ -18,6 +18,7 @@ from cchc_docgen.fontmetrics import text_width_mm, twips_to_mm
 _SPLIT = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{5,}")
 _DRAFT_BEFORE = re.compile(r"(số\s*:?|ngày|tháng|năm)$", re.IGNORECASE)
 _DRAFT_AFTER = re.compile(r"^(/|tháng|năm)", re.IGNORECASE)
+SCRIPT_SCALE = 0.65
 RULE_CHARS = re.compile(r"^[_\s]*_{3,}[_\s]*$")
 
 
@@ -101,6 +102,12 @@ class Seg:
         """Whether the segment is centred (``None`` when typed with tabs and not decidable)."""
         if self.ncols > 1 or self.lead:
             return None
+        if self.para.props.jc != "center" and self.line == 0 and self.para.text[: self.start].count(" ") >= 2:
+            return None  # centred by hand with leading spaces: judged as it renders, not by alignment
+        if self.para.props.jc != "center" and self.para.table is not None:
+            # a short line nearly filling a narrow cell renders centred whatever its alignment
+            if self.para.width / 56.7 - self.width_mm() < 12:
+                return None
         return self.para.props.jc == "center"
 
     def width_mm(self) -> float:
@@ -157,15 +164,18 @@ def rule_of(seg: Seg) -> Rule | None:
     """The rule drawn by ``seg`` (a run of underscores), or ``None``."""
     if not RULE_CHARS.match(seg.text):
         return None
-    size = max((r.props.size for r in seg.runs), default=seg.para.mark_size)
-    count = seg.text.count("_")
-    return Rule(seg.para, "underscore", count * 0.5 * size * 25.4 / 72, seg.centered(), True)
+    length = 0.0
+    for r in seg.para.runs:
+        lo, hi = max(r.start, seg.start), min(r.start + len(r.text), seg.end)
+        if lo < hi:
+            # superscript / subscript text renders at about two thirds of its size
+            scale = SCRIPT_SCALE if r.props.vert in ("superscript", "subscript") else 1.0
+            length += seg.para.text[lo:hi].count("_") * 0.5 * r.props.size * scale * 25.4 / 72
+    return Rule(seg.para, "underscore", length, seg.centered(), True)
 
 
 def para_rule(para: Para) -> Rule | None:
-    """A rule drawn by an otherwise empty paragraph (bottom border or line shape)."""
-    if para.content.line_shapes:
-        return Rule(para, "shape", max(para.content.line_shapes), None, True)
+    """A rule drawn by an otherwise empty paragraph's bottom border."""
     if para.props.border_bottom and para.props.border_bottom not in ("nil", "none") and not para.text.strip():
         centered = abs(para.props.left - para.props.right) <= 60
         solid = para.props.border_bottom in ("single", "thick", "double")
