@@ -210,6 +210,8 @@ def _needs_kinh_gui(el: Elements) -> str:
     """Why this document must carry "Kính gửi" ("" when it need not)."""
     if el.kind.code == "cong_van":
         return "công văn"
+    if el.kinh_gui:
+        return "văn bản có Kính gửi"
     if el.type_name == "TỜ TRÌNH":
         return "tờ trình"
     if el.type_name != "BÁO CÁO":

@@ -104,7 +104,7 @@ def _page_numbers(doc: DocModel, col: Collector) -> None:
     loc = _sec_loc(doc, first)
     fix_field = (
         "Vào Insert › Page Number › Top of Page › Plain Number 2 (số trang giữa lề trên), "
-        "cỡ chữ 13–14, chữ đứng, không đậm, phông Times New Roman (sửa cả kiểu Header trong Styles)."
+        "cỡ chữ 13–14, chữ đứng, không đậm."
     )
     if first.pg_fmt not in ("decimal", ""):
         col.add(
@@ -146,13 +146,18 @@ def _page_numbers(doc: DocModel, col: Collector) -> None:
             issues.append("in đậm")
         if any(pr.italic for pr in props):
             issues.append("in nghiêng")
-        fonts = sorted({pr.font_ascii for pr in props if pr.font_ascii.lower() != "times new roman"})
+        fonts = sorted({pr.font_ascii for pr in props if not pr.font_ascii.lower().startswith("times new roman")})
         if fonts:
             legacy = any(f.lower().startswith((".vn", "vn")) for f in fonts)
-            issues.append(
-                f"dùng phông “{', '.join(fonts)}”"
-                + (" (phông TCVN3 cũ)" if legacy else "")
-                + " thay cho Times New Roman (phông lấy từ kiểu Header/Normal nếu không đặt riêng)"
+            col.add(
+                "F1",
+                _sec_loc(doc, s) + ", số trang ở đầu trang",
+                "",
+                f"Số trang dùng phông “{', '.join(fonts)}”"
+                + (" (phông TCVN3 cũ, không phải Unicode)" if legacy else "")
+                + ", không phải Times New Roman (phông này lấy từ kiểu Header hoặc Normal vì số trang không đặt phông riêng).",
+                "Mở Header, chọn số trang và đặt phông Times New Roman; sửa cả kiểu (Style) Header và Normal "
+                "(Home › Styles › Modify).",
             )
         if issues:
             col.add("P3", _sec_loc(doc, s), "", "Số trang ở đầu trang " + ", ".join(issues) + ".", fix_field)
