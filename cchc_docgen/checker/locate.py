@@ -327,7 +327,14 @@ def _footer(zone: list[Para], el: Elements) -> None:
             titles.append(s)
         elif titles:
             break
-    el.sign_titles = titles
+    # the authority/title lines end where the signing space begins; capitals below the space
+    # ("PHÓ CHỦ TỊCH UBND TỈNH" over the name) belong with the name (ô 7b)
+    block = titles[:1]
+    for prev, s in zip(titles, titles[1:], strict=False):
+        if s.para.y - (prev.para.y + prev.para.h) > 2 * 14 * 1.15:
+            break
+        block.append(s)
+    el.sign_titles = block
     names = [
         s
         for s in sign
@@ -335,9 +342,10 @@ def _footer(zone: list[Para], el: Elements) -> None:
     ]
     if names:
         el.sign_name = names[-1]
-        # signing space as it renders: the distance from the last title line to the name, in 14 pt lines
-        last = titles[-1].para
-        el.sign_gap = max(0, int((el.sign_name.para.y - (last.y + last.h)) / (14 * 1.15) + 0.3))
+        # signing space as it renders: from the last title line to what is under it, in 14 pt lines
+        last = block[-1].para
+        below = titles[len(block)].para if len(titles) > len(block) else el.sign_name.para
+        el.sign_gap = max(0, int((below.y - (last.y + last.h)) / (14 * 1.15) + 0.3))
 
 
 def _appendices(doc: DocModel, start: int, el: Elements) -> None:

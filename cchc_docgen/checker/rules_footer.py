@@ -17,6 +17,7 @@ ENTRY = re.compile(r"^- \S.*;$")
 #: "- Lưu: VT, NC." optionally followed by the drafter's mark and copies ("NC.Châu", "VP. Châu (04b).")
 LAST_ENTRY = re.compile(r"^- Lưu: VT(, [^.;]+)?\.(?P<mark>\s*[^\s;].{0,40})?$")
 #: a report addressed to a higher body names it after "báo cáo" in its lead-in or closing
+HAND_ALIGNED = ("left", "start", "both", "distribute")
 UPWARD_TEXT = re.compile(
     r"\b(?:kính )?báo cáo (?:với |lên |gửi )?(?:bộ|ủy ban|ubnd|thủ tướng|chính phủ|văn phòng chính phủ|"
     r"tỉnh ủy|thành ủy|hội đồng nhân dân|hđnd|quốc hội|ban thường vụ|ban chỉ đạo trung ương|cấp trên)\b"
@@ -45,6 +46,10 @@ def _signature(doc: DocModel, el: Elements, col: Collector) -> None:
             "Thêm chức vụ người ký ở cuối văn bản, bên phải: IN HOA, cỡ 13–14, đậm, căn giữa.",
         )
         return
+    # title lines typed flush left in a narrow signature cell render as a block; judge where the block
+    # renders: within 1 cm of the cell's centre it reads as centred
+    hand = [s for s in el.sign_titles if s.para.table is not None and s.para.props.jc in HAND_ALIGNED]
+    block_ok = bool(hand) and len(hand) == len(el.sign_titles) and max(s.off_centre_mm() for s in hand) <= 10
     for seg in el.sign_titles:
         check_seg(
             col,
@@ -52,7 +57,7 @@ def _signature(doc: DocModel, el: Elements, col: Collector) -> None:
             "S1",
             seg,
             "Chức vụ người ký",
-            Expect(sizes=(13, 14), bold=True, italic=False, center=True, caps=True),
+            Expect(sizes=(13, 14), bold=True, italic=False, center=not block_ok, caps=True),
         )
         if AUTHORITY.match(seg.display) and not PREFIX_OK.match(seg.display):
             col.add(

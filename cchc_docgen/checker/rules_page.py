@@ -209,17 +209,23 @@ def _fonts(doc: DocModel, col: Collector) -> None:
             if any(ord(c) >= 128 and not c.isspace() for c in r.text):
                 fonts.add(r.props.font_hansi)
             for font in fonts:
-                if not font.lower().startswith("times new roman"):
+                if font.lower() != "times new roman":
                     col.add(
                         "F1",
                         p.location(rendered),
                         p.text,
-                        f"Dùng phông chữ “{font}”, không phải Times New Roman.",
+                        f"Dùng phông chữ “{font}”, không phải Times New Roman."
+                        + (
+                            " Tên phông này không phải tên họ phông chuẩn: máy không có phông đúng tên sẽ hiện "
+                            "một phông khác."
+                            if font.lower().startswith("times new roman")
+                            else ""
+                        ),
                         "Chọn toàn bộ văn bản (Ctrl+A) và đặt phông Times New Roman; sửa cả kiểu (Style) "
                         "Normal và phông mặc định của theme.",
                         group="font:" + font,
                     )
-            if not r.props.is_black:
+            if not r.props.is_black and any(c.isalnum() for c in r.text):  # a stray white "[" is not text
                 col.add(
                     "F1",
                     p.location(rendered),

@@ -19,6 +19,7 @@ _SPLIT = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{5,}")
 _DRAFT_BEFORE = re.compile(r"(số\s*:?|ngày|tháng|năm)$", re.IGNORECASE)
 _DRAFT_AFTER = re.compile(r"^(/|tháng|năm)", re.IGNORECASE)
 SCRIPT_SCALE = 0.65
+MAX_SHIFT = 227  # twips (4 mm): a centred line moved further by its indents no longer reads as centred
 RULE_CHARS = re.compile(r"^[_\s]*_{3,}[_\s]*$")
 
 
@@ -104,11 +105,20 @@ class Seg:
             return None
         if self.para.props.jc != "center" and self.line == 0 and self.para.text[: self.start].count(" ") >= 2:
             return None  # centred by hand with leading spaces: judged as it renders, not by alignment
-        if self.para.props.jc != "center" and self.para.table is not None:
-            # a short line nearly filling a narrow cell renders centred whatever its alignment
-            if self.para.width / 56.7 - self.width_mm() < 12:
-                return None
-        return self.para.props.jc == "center"
+        pp = self.para.props
+        if pp.jc == "center":
+            # indents move a centred line: half of (left + first-line − right) off the column's centre
+            first = pp.first_line if self.line == 0 else 0
+            shift = (pp.left + first - pp.right) / 2
+            # a wrapped line's first-line indent shows against the lines below it; one short line
+            # moved a few millimetres still reads as centred
+            wraps = self.width_mm() * 56.7 > self.para.avail
+            return abs(shift) <= (MAX_SHIFT if wraps or not first else 2 * MAX_SHIFT)
+        return False
+
+    def off_centre_mm(self) -> float:
+        """How far a left-aligned or justified line in a table cell renders from the cell's centre."""
+        return max(0.0, (self.para.avail / 56.7 - self.width_mm()) / 2)
 
     def width_mm(self) -> float:
         return text_width_mm(self.display, self.size, self.bold)
