@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -330,7 +331,7 @@ def _footer(zone: list[Para], el: Elements) -> None:
     # the authority/title lines end where the signing space begins; capitals below the space
     # ("PHÓ CHỦ TỊCH UBND TỈNH" over the name) belong with the name (ô 7b)
     block = titles[:1]
-    for prev, s in zip(titles, titles[1:], strict=False):
+    for prev, s in itertools.pairwise(titles):
         if s.para.y - (prev.para.y + prev.para.h) > 2 * 14 * 1.15:
             break
         block.append(s)

@@ -155,7 +155,8 @@ def _page_numbers(doc: DocModel, col: Collector) -> None:
                 "",
                 f"Số trang dùng phông “{', '.join(fonts)}”"
                 + (" (phông TCVN3 cũ, không phải Unicode)" if legacy else "")
-                + ", không phải Times New Roman (phông này lấy từ kiểu Header hoặc Normal vì số trang không đặt phông riêng).",
+                + ", không phải Times New Roman (phông này lấy từ kiểu Header hoặc Normal vì số trang "
+                "không đặt phông riêng).",
                 "Mở Header, chọn số trang và đặt phông Times New Roman; sửa cả kiểu (Style) Header và Normal "
                 "(Home › Styles › Modify).",
             )

@@ -142,11 +142,11 @@ def _vml(pict: etree._Element) -> list[LineShape]:
         if width <= 0:
             continue
         align = style.get("mso-position-horizontal", "absolute")
-        x = _mm(style.get("margin-left")) if align == "absolute" else None
+        left: float | None = _mm(style.get("margin-left")) if align == "absolute" else None
         horizontal = height <= max(width * 0.05, 1.0)
         out.append(
             LineShape(
-                width, x, x_from, "" if x is not None else align, _mm(style.get("margin-top")), y_from, horizontal
+                width, left, x_from, "" if left is not None else align, _mm(style.get("margin-top")), y_from, horizontal
             )
         )
     return out

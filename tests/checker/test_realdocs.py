@@ -64,8 +64,10 @@ def test_precision_and_recall_on_real_documents(results: dict[str, CheckResult])
         report += [f"  FN {name}: {rule} {where}" for rule, where in missed]
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    print(f"\nreal documents: {len(LABELS)}, findings expected {tp + fn}, reported {tp + fp}, "
-          f"precision={precision:.3f}, recall={recall:.3f}")
+    print(
+        f"\nreal documents: {len(LABELS)}, findings expected {tp + fn}, reported {tp + fp}, "
+        f"precision={precision:.3f}, recall={recall:.3f}"
+    )
     print("\n".join(report))
     assert precision >= 0.95, "\n".join(report)
     assert recall >= 0.90, "\n".join(report)
