@@ -95,10 +95,10 @@ def detect_kind(doc: DocModel) -> Kind:
             break
     if not has_qh and not has_so:
         what = f"“{' '.join(first.text.split())[:40]}”"
-        return Kind("outside", reason=f"không có Quốc hiệu, số và ký hiệu văn bản (mở đầu bằng {what})")
+        return Kind("outside", reason=f"không có Quốc hiệu, số và ký hiệu văn bản; mở đầu bằng {what}")
     if type_idx is not None:
         return Kind("typed", type_name, type_idx)
     if has_so and (has_vv or has_qh):
         return Kind("cong_van")
     what = f"“{' '.join(first.text.split())[:40]}”"
-    return Kind("outside", reason=f"không có số, ký hiệu và tên loại văn bản theo Nghị định 30 ({what})")
+    return Kind("outside", reason=f"không có số, ký hiệu và tên loại văn bản theo Nghị định 30; mở đầu bằng {what}")

@@ -191,7 +191,10 @@ def _title(doc: DocModel, type_idx: int, el: Elements) -> int:
         if not text:
             if el.summary:
                 break
-        elif _is_rule_para(p) or BODY_START.match(text) or (el.summary and _is_enacting(p)):
+        elif _is_rule_para(p) or (el.summary and _is_enacting(p)):
+            break
+        elif BODY_START.match(text) and not (p.props.jc == "center" and segments(p)[0].bold):
+            # a centred bold line under the type name is the summary even when it reads "Thực hiện …"
             break
         elif text.startswith("("):
             last = i
