@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from cchc_docgen.models.base import StrictModel, Text
+from cchc_docgen.models.base import StrictModel, Text, colon_text, quote_advice
 
 #: How a node's own label is written. ``auto`` follows its parent (I. → 1. → a) → - → +).
 Numbering = Literal["auto", "roman", "decimal", "nested", "letter", "dash", "plus", "none"]
@@ -78,6 +78,9 @@ class Node(StrictModel):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
+        text = colon_text(value, cls.model_fields)
+        if text is not None:
+            raise ValueError(quote_advice(text))
         return {"text": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
