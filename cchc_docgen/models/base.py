@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, GetJsonSchemaHandler
 
 #: Characters that change the reading order of what follows (bidi embeddings, overrides, isolates, marks).
 BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -69,6 +69,23 @@ def quote_advice(text: str) -> str:
     """The message for :func:`colon_text`: put the text in quotes."""
     return (f"dòng chữ '{text}' có dấu ': ' nên YAML hiểu nhầm thành một cặp 'khóa: giá trị'. "
             f'Hãy đặt cả dòng chữ trong ngoặc kép: "{text}".')
+
+
+def also_accepts(*forms: dict[str, Any]) -> Any:
+    """A ``__get_pydantic_json_schema__`` that adds the short forms a model accepts (``- Sở Nội vụ`` for a
+    recipient, ``date: 01/12/2025``) to its JSON Schema, so an editor checking the schema accepts them too."""
+
+    def hook(cls: type[BaseModel], core_schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        json_schema = handler(core_schema)
+        target = handler.resolve_ref_schema(json_schema)
+        full = dict(target)
+        target.clear()
+        target["anyOf"] = [*forms, full]
+        if "description" in full:
+            target["description"] = full["description"]
+        return json_schema
+
+    return classmethod(hook)
 
 
 class StrictModel(BaseModel):

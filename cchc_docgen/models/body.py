@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from cchc_docgen.models.base import StrictModel, Text, colon_text, quote_advice
+from cchc_docgen.models.base import StrictModel, Text, also_accepts, colon_text, quote_advice
 
 #: How a node's own label is written. ``auto`` follows its parent (I. → 1. → a) → - → +).
 Numbering = Literal["auto", "roman", "decimal", "nested", "letter", "dash", "plus", "none"]
@@ -32,6 +32,8 @@ Role = Literal[
 
 class Node(StrictModel):
     """Một mục, khoản, điểm hoặc đoạn của nội dung. Một dòng chữ đơn thuần cũng là một Node."""
+
+    __get_pydantic_json_schema__ = also_accepts({"type": "string", "minLength": 1})
 
     title: Text | None = Field(
         default=None,

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator, model_validator
 
 from cchc_docgen.models.acknowledge import WARNING_CODES, parse_entry
 from cchc_docgen.models.appendix import Appendix
-from cchc_docgen.models.base import StrictModel, Text
+from cchc_docgen.models.base import StrictModel, Text, also_accepts
 from cchc_docgen.models.body import Node, Preamble
 from cchc_docgen.models.issuer import Issuer
 from cchc_docgen.models.kinds import KINDS
@@ -21,6 +21,8 @@ _DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
 _MONTH_YEAR = re.compile(r"^(?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
 _YEAR = re.compile(r"^(?P<year>\d{4})$")
+#: The date forms as a JSON Schema pattern (for editors): 2025-12-01, 01/12/2025, 12/2025, 2025.
+DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}[/.-]\d{4}|\d{4})$"
 DATE_FORMS = (
     "Hãy viết ngày theo dạng NĂM-THÁNG-NGÀY (dạng chuẩn), ví dụ 'date: 2025-12-01', hoặc NGÀY/THÁNG/NĂM, "
     "ví dụ 'date: 01/12/2025'; dự thảo chưa có ngày thì viết 'date: 12/2025' hoặc 'date: 2025'."
@@ -44,6 +46,10 @@ def parse_date_text(text: str) -> dict[str, int]:
 
 class DocDate(StrictModel):
     """Ngày ban hành; với dự thảo có thể chỉ ghi năm và tháng."""
+
+    __get_pydantic_json_schema__ = also_accepts(
+        {"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1945, "maximum": 2200}
+    )
 
     year: int = Field(ge=1945, le=2200, description="Năm, 4 chữ số.")
     month: int | None = Field(default=None, ge=1, le=12, description="Tháng (bỏ trống nếu chưa biết).")

@@ -6,11 +6,13 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from cchc_docgen.models.base import StrictModel, Text, colon_text, quote_advice
+from cchc_docgen.models.base import StrictModel, Text, also_accepts, colon_text, quote_advice
 
 
 class Recipient(StrictModel):
     """Một nơi nhận. Viết gọn một dòng chữ, hoặc 'name' + 'note'."""
+
+    __get_pydantic_json_schema__ = also_accepts({"type": "string", "minLength": 1})
 
     name: Text = Field(description="Tên nơi nhận, ví dụ 'Sở Nội vụ'.", min_length=1)
     note: Text | None = Field(
@@ -28,6 +30,8 @@ class Recipient(StrictModel):
 
 class Archive(StrictModel):
     """Dòng 'Lưu: VT, …' cuối danh sách nơi nhận."""
+
+    __get_pydantic_json_schema__ = also_accepts({"type": "string"}, {"type": "array", "items": {"type": "string"}})
 
     units: list[Text] = Field(
         default_factory=list,
