@@ -76,6 +76,15 @@ def break_para(landscape: bool, refs: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="ND30Body"/>{sect_pr(landscape, refs)}</w:pPr></w:p>'
 
 
+#: The paragraph holding a report's status chart: centred, no first-line indent, kept with the next line.
+CHART_PPR = '<w:keepNext/><w:spacing w:before="120" w:after="120"/><w:ind w:firstLine="0"/><w:jc w:val="center"/>'
+
+
+def bao_cao_body_branches() -> list[str]:
+    """Body paragraph kinds only a BÁO CÁO has: the native chart of task statuses (``para.style == "chart"``)."""
+    return [tag('{%p elif para.style == "chart" %}'), p("ND30Body", "{{r para.text }}", CHART_PPR)]
+
+
 def body_xml(kind_has_addressee: bool, refs: str) -> str:
     left = (tag("{%p for line in issuer.parent %}", "ND30AgencyParent") + p("ND30AgencyParent", "{{ line }}")
             + tag("{%p endfor %}", "ND30AgencyParent")
@@ -100,6 +109,7 @@ def body_xml(kind_has_addressee: bool, refs: str) -> str:
         tag('{%p if para.style == "heading1" %}'), p("ND30Heading1", "{{r para.text }}"),
         tag('{%p elif para.style == "heading2" %}'), p("ND30Heading2", "{{r para.text }}"),
         tag('{%p elif para.style == "heading3" %}'), p("ND30Heading3", "{{r para.text }}"),
+        *(bao_cao_body_branches() if kind_has_addressee else []),
         tag("{%p elif loop.last and not closing %}"), p("ND30Closing", "{{r para.text }}"),
         tag("{%p else %}"), p("ND30Body", "{{r para.text }}"), tag("{%p endif %}"), tag("{%p endfor %}"),
         tag("{%p for para in closing %}"), p("ND30Closing", "{{r para }}"), tag("{%p endfor %}"),

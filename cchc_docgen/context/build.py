@@ -12,6 +12,7 @@ from typing import Any
 from cchc_docgen.context import closing, dates, symbols
 from cchc_docgen.context.body import Para, flatten
 from cchc_docgen.context.numbering import roman
+from cchc_docgen.context.report import expand_report, place_charts
 from cchc_docgen.context.rules import (
     HEADER_COLS_MM,
     LANDSCAPE_WIDTH_MM,
@@ -102,6 +103,7 @@ def _footnotes(doc: Document, order: list[str]) -> list[dict[str, Any]]:
 
 def build_context(doc: Document) -> dict[str, Any]:
     """Everything the template needs, as exact strings."""
+    doc, charts = expand_report(doc)
     kind = KINDS[doc.kind]
     order = footnote_marks(doc)
     ids = {key: i for i, key in enumerate(order, 1)}.__getitem__
@@ -118,7 +120,7 @@ def build_context(doc: Document) -> dict[str, Any]:
         if text:
             preamble.append({"italic": False, "text": rich(text, ids)})
 
-    body: list[Para] = flatten(doc.body, ids)
+    body: list[Para] = place_charts(flatten(doc.body, ids), charts)
     closing_paras = [Para("text", rich(c, ids), c) for c in doc.closing]
     target = closing_paras or body
     last = target[-1]
@@ -145,6 +147,8 @@ def build_context(doc: Document) -> dict[str, Any]:
         "footnotes": _footnotes(doc, order),
         "last_landscape": False,
     }
+    if charts:
+        context["charts"] = charts
     if context["appendices"]:
         context["last_landscape"] = context["appendices"][-1]["landscape"]
     return context

@@ -15,6 +15,7 @@ from cchc_docgen.models.body import Node, Preamble
 from cchc_docgen.models.issuer import Issuer
 from cchc_docgen.models.kinds import KINDS
 from cchc_docgen.models.recipients import Archive, Recipient
+from cchc_docgen.models.report import ReportInfo
 from cchc_docgen.models.signer import Signer
 
 _DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
@@ -141,6 +142,9 @@ class Document(StrictModel):
             + "."
         ),
     )
+    report: ReportInfo | None = Field(
+        default=None, description="Báo cáo định kỳ: kỳ báo cáo và trạng thái các nhiệm vụ của kế hoạch."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -158,6 +162,12 @@ class Document(StrictModel):
         for entry in entries:
             parse_entry(entry)
         return entries
+
+    @model_validator(mode="after")
+    def _report_kind(self) -> Document:
+        if self.report is not None and self.kind != "bao_cao":
+            raise ValueError("chỉ văn bản 'kind: bao_cao' mới có khóa 'report'; hãy sửa 'kind' thành bao_cao.")
+        return self
 
     @model_validator(mode="after")
     def _footnotes_used(self) -> Document:
