@@ -87,15 +87,17 @@ def check(doc: Document, lines: Lines, file: str) -> list[Problem]:
     found: list[Problem] = []
     used: set[str] = set()
 
-    def warn(code: str, path: tuple[object, ...], message: str) -> None:
-        key = key_path(as_written(path, lines))
+    def add(code: str, key: str, line: int | None, message: str) -> None:
         for entry in doc.accept_warnings:
             if accepts([entry], code, key):
                 used.add(entry)
                 return
         ident = f"{code}@{key}" if key else code
-        found.append(Problem(file, line_of(lines, path), key,
+        found.append(Problem(file, line, key,
                              f"{message} [mã: {ident}; nếu đúng như vậy, ghi mã này vào 'accept_warnings']"))
+
+    def warn(code: str, path: tuple[object, ...], message: str) -> None:
+        add(code, key_path(as_written(path, lines)), line_of(lines, path), message)
 
     period = plan_period(doc)
     if period and doc.date and not (period[0] - 1 <= doc.date.year <= period[1]):
@@ -138,6 +140,11 @@ def check(doc: Document, lines: Lines, file: str) -> list[Problem]:
         elif collective and doc.signer.authority in ("none", "KT"):
             warn("hinh-thuc-ky", ("signer", "authority"),
                  f"'{name}' làm việc theo chế độ tập thể: ký 'TM' (hoặc 'TM+KT' khi cấp phó ký thay).")
+    if doc.report is not None:  # a periodic report: what is left to fill in
+        from cchc_docgen.report.checks import report_warnings
+
+        for problem in report_warnings(doc, lines, file):
+            add("bao-cao", problem.key, problem.line, problem.message)
     for i, entry in enumerate(doc.accept_warnings):
         if entry not in used:
             found.append(Problem(file, line_of(lines, ("accept_warnings", i)), key_path(("accept_warnings", i)),

@@ -130,4 +130,4 @@ def test_an_unknown_warning_code_is_an_error(tmp_path: Path, capsys) -> None:
     code, err = _warnings(tmp_path, capsys, PLAN + "accept_warnings: [nam_cu]\n", strict=False)
     assert code == 1
     assert err == ["cchc-docgen: lỗi: p.yaml:15: [accept_warnings] mã cảnh báo 'nam_cu' không có. Các mã cảnh báo: "
-                   "nam-ban-hanh, nam-cu, phu-luc, noi-nhan-trung, hinh-thuc-ky."]
+                   "nam-ban-hanh, nam-cu, phu-luc, noi-nhan-trung, hinh-thuc-ky, bao-cao."]

@@ -14,6 +14,7 @@ WARNING_CODES: dict[str, str] = {
     "phu-luc": "có phụ lục nhưng nội dung không nhắc đến phụ lục",
     "noi-nhan-trung": "một nơi nhận được ghi hai lần",
     "hinh-thuc-ky": "hình thức ký (TM, KT) không hợp với chế độ làm việc của cơ quan",
+    "bao-cao": "báo cáo còn chỗ chưa điền: nhiệm vụ chưa có trạng thái, chỗ '…', chưa có mục 'role: summary'",
 }
 
 
