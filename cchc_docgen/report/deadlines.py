@@ -100,9 +100,9 @@ def parse_deadline(text: str | None, plan_year: int) -> Deadline:
             used.append(m.span())
     for m in _HALF.finditer(low):
         if free(m):
-            months = 6 if m.group("n") in ("6", "sáu") else 9
+            count = 6 if m.group("n") in ("6", "sáu") else 9
             year = _later_year(low, m.end()) or plan_year
-            first, last = (1, months) if m.group("w") == "đầu" else (13 - months, 12)
+            first, last = (1, count) if m.group("w") == "đầu" else (13 - count, 12)
             windows.append((dt.date(year, first, 1), _month_end(year, last)))
             used.append(m.span())
     for m in _WHOLE.finditer(low):
