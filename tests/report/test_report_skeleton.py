@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PLAN_001
+from report_data import PLAN_001
 
 from cchc_docgen.errors import InputError
 from cchc_docgen.loader import load_document
