@@ -111,4 +111,8 @@ def check(doc: Document, lines: Lines, file: str) -> list[Problem]:
         elif collective and doc.signer.authority in ("none", "KT"):
             warn(("signer", "authority"), f"'{name}' làm việc theo chế độ tập thể: ký 'TM' (hoặc 'TM+KT' "
                                           "khi cấp phó ký thay).")
+    if doc.report is not None:  # a periodic report: what is left to fill in
+        from cchc_docgen.report.checks import report_warnings
+
+        found += report_warnings(doc, lines, file)
     return sorted(found, key=lambda p: p.line or 0)
