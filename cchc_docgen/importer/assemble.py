@@ -90,8 +90,12 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
     else:
         unplaced.append(Unplaced(footer_zone[0].where if footer_zone else source,
                                  "không tìm thấy người ký (chức vụ, họ tên); hãy thêm 'signer'"))
-    if footer.recipients:
-        doc["recipients"] = footer.recipients
+    recipients = footer.recipients
+    if header.addressees and recipients and isinstance(recipients[0], str) and \
+            recipients[0].lower().startswith("như trên"):
+        recipients = recipients[1:]  # the renderer writes "- Như trên;" itself when there is a Kính gửi
+    if recipients:
+        doc["recipients"] = recipients
     if footer.archive:
         doc["archive"] = footer.archive
     return doc, unplaced

@@ -85,6 +85,8 @@ def _archive(rest: str) -> dict[str, Any]:
     if units and units[0].upper().rstrip(".") == "VT":
         units = units[1:]
     copies = None
+    if units and re.fullmatch(r"[A-ZĐa-zđ]{1,8}\.\s*\(\d{1,4}\)", units[-1]):  # "HT.(05)": drafter, copies issued
+        out["drafter"] = units.pop().replace(" ", "")
     if units:
         m = re.match(r"^(?P<u>.*?)\s*\((?P<n>\d{1,3})\s*(?:b|bản)?\)$", units[-1])
         if m and m.group("u"):
