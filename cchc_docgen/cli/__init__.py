@@ -23,6 +23,8 @@ COMMANDS = {
     "validate": "validate",
     "check": "check",
     "schema": "schema",
+    "serve": "serve",
+    "users": "users",
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
