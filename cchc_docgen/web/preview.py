@@ -40,14 +40,16 @@ class Outputs:
         self.converter = converter
         self.root = Path(tempfile.mkdtemp(prefix="cchc-web-"))
         self._locks: dict[str, threading.Lock] = {}
+        self.owner: dict[str, str] = {}  # rendered key → the document path it came from (for access checks)
         self._guard = threading.Lock()
 
     def _lock(self, key: str) -> threading.Lock:
         with self._guard:
             return self._locks.setdefault(key, threading.Lock())
 
-    def docx(self, doc: Document, text: str, stem: str) -> Rendered:
-        key = hashlib.sha256(f"{stem}\0{text}".encode()).hexdigest()[:24]
+    def docx(self, doc: Document, text: str, stem: str, rel: str = "") -> Rendered:
+        key = hashlib.sha256(f"{rel}\0{stem}\0{text}".encode()).hexdigest()[:24]
+        self.owner[key] = rel
         folder = self.root / key
         out = folder / f"{stem}.docx"
         with self._lock(key):

@@ -33,7 +33,7 @@ def _rendered(request: Request, rel: str) -> Rendered:
         raise Denied(409, f"Văn bản còn {len(loaded.problems)} lỗi nên chưa tạo được bản in. "
                           "Hãy mở trang sửa văn bản, sửa các ô được đánh dấu đỏ rồi thử lại.")
     try:
-        return _outputs(request).docx(loaded.document, loaded.text, path.stem)
+        return _outputs(request).docx(loaded.document, loaded.text, path.stem, rel)
     except DocgenError as exc:
         raise Denied(409, f"Không tạo được văn bản: {exc.message or '; '.join(exc.lines())}") from None
 
@@ -55,7 +55,10 @@ async def preview(request: Request, rel: str) -> Response:
 
 @router.get("/page/{key}/{n}.png")
 async def page_image(request: Request, key: str, n: int) -> Response:
-    current_user(request)
+    owner = _outputs(request).owner.get(key)
+    if owner is None:
+        raise Denied(404, "Không có trang này.")
+    open_document(request, owner, current_user(request), must_exist=False)
     rendered = _outputs(request).find(key)
     png = await asyncio.to_thread(_outputs(request).page_png, rendered, n) if rendered and 0 < n < 1000 else None
     if png is None:
