@@ -23,6 +23,7 @@ COMMANDS = {
     "validate": "validate",
     "check": "check",
     "schema": "schema",
+    "report": "report",
     "serve": "serve",
     "users": "users",
 }

@@ -12,16 +12,21 @@ from typing import Any
 from cchc_docgen.context import closing, dates, symbols
 from cchc_docgen.context.body import Para, flatten
 from cchc_docgen.context.numbering import roman
-from cchc_docgen.context.rules import rule_under
+from cchc_docgen.context.report import expand_report, place_charts
+from cchc_docgen.context.rules import (
+    HEADER_COLS_MM,
+    LANDSCAPE_WIDTH_MM,
+    PORTRAIT_WIDTH_MM,
+    cell_text_mm,
+    motto_rule,
+    rule_under,
+)
 from cchc_docgen.context.runs import rich
 from cchc_docgen.context.tables import table_xml
 from cchc_docgen.context.text import end_with, squash, upper_vi
 from cchc_docgen.models import KINDS, Document
 from cchc_docgen.models.walk import footnote_marks
 
-#: Text width of the pages (mm): A4 portrait with margins L30/R15, landscape with the same margins.
-PORTRAIT_WIDTH_MM = 165.0
-LANDSCAPE_WIDTH_MM = 252.0
 _YEAR = re.compile(r"\b(19[4-9]\d|2[01]\d\d)\b")
 
 
@@ -42,7 +47,8 @@ def _title_lines(title: str) -> list[str]:
 def _issuer(doc: Document) -> dict[str, Any]:
     parent = [upper_vi(squash(p)) for p in doc.issuer.parent.split("|")] if doc.issuer.parent else []
     name = [upper_vi(squash(p)) for p in doc.issuer.name.split("|")]
-    return {"parent": parent, "name": name, "rule": rule_under(name, 13, True, 0.42)}
+    rule = rule_under(name, 13, True, 0.42, cell_text_mm(HEADER_COLS_MM[0]))
+    return {"parent": parent, "name": name, "rule": rule.xml()}
 
 
 def _appendices(doc: Document, ids: Any) -> list[dict[str, Any]]:
@@ -62,8 +68,8 @@ def _appendices(doc: Document, ids: Any) -> list[dict[str, Any]]:
             "heading": f"Phụ lục {roman(i)}" if many else "Phụ lục",
             "title": title,
             "caption": caption,
-            "rule": rule_under([caption], 14, False, 0.25),
-            "table": table_xml(app, available, ids),
+            "rule": rule_under([caption], 14, False, 0.25, available).xml(),
+            "table": table_xml(app, available, ids, landscape),
             "notes": [rich(n, ids) for n in app.notes],
             "landscape": landscape,
             "previous_landscape": previous_landscape,
@@ -81,6 +87,7 @@ def _footnotes(doc: Document, order: list[str]) -> list[dict[str, Any]]:
 
 def build_context(doc: Document) -> dict[str, Any]:
     """Everything the template needs, as exact strings."""
+    doc, charts = expand_report(doc)
     kind = KINDS[doc.kind]
     order = footnote_marks(doc)
     ids = {key: i for i, key in enumerate(order, 1)}.__getitem__
@@ -94,7 +101,7 @@ def build_context(doc: Document) -> dict[str, Any]:
         if text:
             preamble.append({"italic": False, "text": rich(text, ids)})
 
-    body: list[Para] = flatten(doc.body, ids)
+    body: list[Para] = place_charts(flatten(doc.body, ids), charts)
     closing_paras = [Para("text", rich(c, ids), c) for c in doc.closing]
     target = closing_paras or body
     last = target[-1]
@@ -106,7 +113,8 @@ def build_context(doc: Document) -> dict[str, Any]:
         "issuer": _issuer(doc),
         "number": symbols.number_line(doc.number, kind.abbreviation, doc.issuer.abbreviation),
         "date": dates.date_line(squash(doc.issuer.place), doc.date, year),
-        "title": {"lines": title, "rule": rule_under(title, 14, True, 0.4)},
+        "title": {"lines": title, "rule": rule_under(title, 14, True, 0.4, PORTRAIT_WIDTH_MM).xml()},
+        "motto_rule": motto_rule().xml(),
         "period_note": squash(doc.period_note) if doc.period_note else "",
         "addressees": closing.addressee_lines(doc.addressees),
         "preamble": preamble,
@@ -120,6 +128,8 @@ def build_context(doc: Document) -> dict[str, Any]:
         "footnotes": _footnotes(doc, order),
         "last_landscape": False,
     }
+    if charts:
+        context["charts"] = charts
     if context["appendices"]:
         context["last_landscape"] = context["appendices"][-1]["landscape"]
     return context

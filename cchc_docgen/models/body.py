@@ -27,6 +27,7 @@ Role = Literal[
     "limitations",
     "directions",
     "proposals",
+    "summary",
 ]
 
 
@@ -65,7 +66,8 @@ class Node(StrictModel):
             "Vai trò của mục để công cụ nhận biết: purpose (mục đích), requirements (yêu cầu), targets (chỉ tiêu), "
             "audience (đối tượng), content (nội dung), forms (hình thức), tasks (nhiệm vụ), budget (kinh phí), "
             "organization (tổ chức thực hiện), reporting (chế độ báo cáo), timeline (thời gian), results (kết quả), "
-            "limitations (tồn tại, hạn chế), directions (phương hướng), proposals (đề xuất, kiến nghị)."
+            "limitations (tồn tại, hạn chế), directions (phương hướng), proposals (đề xuất, kiến nghị), "
+            "summary (báo cáo: chỗ chương trình tự ghi số liệu tổng hợp các nhiệm vụ và biểu đồ)."
         ),
     )
     unit: Text | None = Field(

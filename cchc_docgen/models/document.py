@@ -13,6 +13,7 @@ from cchc_docgen.models.body import Node, Preamble
 from cchc_docgen.models.issuer import Issuer
 from cchc_docgen.models.kinds import KINDS
 from cchc_docgen.models.recipients import Archive, Recipient
+from cchc_docgen.models.report import ReportInfo
 from cchc_docgen.models.signer import Signer
 
 
@@ -88,6 +89,9 @@ class Document(StrictModel):
     signer: Signer | None = Field(default=None, description="Người ký. Bỏ trống với văn bản ban hành kèm quyết định.")
     recipients: list[Recipient] = Field(default_factory=list, description="Nơi nhận (không kể dòng 'Lưu').")
     archive: Archive = Field(default_factory=Archive, description="Dòng 'Lưu: VT, …'.")
+    report: ReportInfo | None = Field(
+        default=None, description="Báo cáo định kỳ: kỳ báo cáo và trạng thái các nhiệm vụ của kế hoạch."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -98,6 +102,12 @@ class Document(StrictModel):
             units = value["archive"]
             value["archive"] = {"units": [units] if isinstance(units, str) else units}
         return value
+
+    @model_validator(mode="after")
+    def _report_kind(self) -> Document:
+        if self.report is not None and self.kind != "bao_cao":
+            raise ValueError("chỉ văn bản 'kind: bao_cao' mới có khóa 'report'; hãy sửa 'kind' thành bao_cao.")
+        return self
 
     @model_validator(mode="after")
     def _footnotes_used(self) -> Document:
