@@ -12,9 +12,8 @@ from fastapi.responses import RedirectResponse, Response
 from cchc_docgen.web import library, store
 from cchc_docgen.web.app import page
 from cchc_docgen.web.editorview import EditorView
-from cchc_docgen.web.ops import apply_op
-from cchc_docgen.web.security import Denied, accounts, check_csrf, current_user, open_document
-from cchc_docgen.web.treeedit import EditError, apply_form
+from cchc_docgen.web.saving import save_form, writer
+from cchc_docgen.web.security import accounts, check_csrf, current_user, open_document
 
 router = APIRouter()
 
@@ -59,14 +58,6 @@ async def library_page(request: Request) -> Response:
     return page(request, "library.html", entries=library.entries(data, user))
 
 
-def _writer(request: Request) -> str:
-    sid = request.session.get("sid")
-    if not isinstance(sid, str):
-        sid = secrets.token_urlsafe(12)
-        request.session["sid"] = sid
-    return sid
-
-
 def _editor(request: Request, rel: str, loaded: store.Loaded, status: int = 200, **extra: Any) -> Response:
     partial = request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
     view = EditorView(rel, loaded)
@@ -77,7 +68,7 @@ def _editor(request: Request, rel: str, loaded: store.Loaded, status: int = 200,
 async def editor(request: Request, rel: str) -> Response:
     user = current_user(request)
     path = open_document(request, rel, user)
-    _writer(request)
+    writer(request)
     return _editor(request, rel, store.load(path))
 
 
@@ -85,30 +76,10 @@ async def editor(request: Request, rel: str) -> Response:
 async def save(request: Request, rel: str) -> Response:
     user = current_user(request)
     path = open_document(request, rel, user)
-    form = await request.form()
-    check_csrf(request, form.get("csrf"))
-    fields = {k: v for k, v in form.items() if isinstance(v, str) and ":" in k}
-    version, op = str(form.get("version", "")), str(form.get("op", ""))
-    loaded = store.load(path)
-    if loaded.tree is None or not isinstance(loaded.tree, dict):
-        raise Denied(409, "Tệp YAML đang có lỗi cú pháp nên không sửa được trên trang này. Hãy mở tệp bằng "
-                          "trình soạn thảo, sửa dòng bị lỗi (xem 'cchc-docgen validate'), rồi tải lại trang.")
-    tree = loaded.tree
-    focus = None
-    try:
-        apply_form(tree, fields)
-        if op:
-            focus = apply_op(tree, op)
-    except EditError:
-        raise Denied(409, "Trang đang mở đã cũ so với tệp (một mục không còn nữa). Hãy tải lại trang.") from None
-    drafts = request.app.state.settings.state_dir / "drafts"
-    try:
-        saved = store.save(path, tree, version, drafts, _writer(request), structural=bool(op))
-    except store.Stale:
-        return _editor(request, rel, store.load(path))
-    except store.Conflict as conflict:
-        return _editor(request, rel, store.load(path), 409, conflict=conflict.draft)
+    outcome = await save_form(request, path)
+    if outcome.conflict:
+        return _editor(request, rel, outcome.loaded, 409, conflict=outcome.draft)
     if request.headers.get("HX-Request") == "true":
-        return _editor(request, rel, saved, focus=focus, saved=True)
-    url = f"/edit/{rel}?saved=1" + (f"#f-{focus}" if focus else "")
+        return _editor(request, rel, outcome.loaded, focus=outcome.focus, saved=True)
+    url = f"/edit/{rel}?saved=1" + (f"#f-{outcome.focus}" if outcome.focus else "")
     return RedirectResponse(url, status_code=303)

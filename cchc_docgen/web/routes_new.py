@@ -36,11 +36,3 @@ async def new_plan(request: Request) -> Response:
     if feature("derive") is None:
         return missing(request, "lập kế hoạch cho đơn vị")
     return page(request, "message.html", title="Tạo kế hoạch", message="")
-
-
-@router.get("/new/report")
-async def new_report(request: Request) -> Response:
-    current_user(request)
-    if feature("report") is None:
-        return missing(request, "báo cáo")
-    return page(request, "message.html", title="Báo cáo", message="")
