@@ -177,6 +177,28 @@ def parse_roundtrip(text: str) -> Any:
     return _yaml().load(text)
 
 
+def plain_data(value: Any) -> Any:
+    """A round-trip tree as plain ``dict``/``list``/``str`` data (for validating it as a model)."""
+    if isinstance(value, dict):
+        return {str(k) if not isinstance(k, (int, bool)) else k: plain_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_data(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return value
+
+
+def text_scalar(text: str) -> Any:
+    """``text`` as the scalar the writer uses: short as is, long folded at spaces, multi-line literal."""
+    return _text(text)
+
+
 def to_date(value: Any) -> dt.date | None:
     """A YAML date value (``date`` object) as ``datetime.date``; ``None`` otherwise."""
     return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None

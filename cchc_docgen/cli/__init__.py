@@ -23,6 +23,7 @@ COMMANDS = {
     "validate": "validate",
     "check": "check",
     "schema": "schema",
+    "derive": "derive",
     "report": "report",
     "serve": "serve",
     "users": "users",
