@@ -92,7 +92,7 @@ def _figures(loaded: store.Loaded) -> dict[str, Any] | None:
     if doc is None or doc.report is None:
         return None
     figures = summary(doc)
-    bars = [{"status": s, "label": STATUS_WORDS[s].capitalize(), "count": n, "colour": COLOURS[s],
+    bars: list[dict[str, Any]] = [{"status": s, "label": STATUS_WORDS[s].capitalize(), "count": n, "colour": COLOURS[s],
              "percent": vi_percent(figures.overall.percent(s))}
             for s, n in figures.overall.by_status.items() if n or (s in STATUS_WORDS and s != "chưa cập nhật")]
     top = max([b["count"] for b in bars] + [1])
