@@ -6,7 +6,7 @@ from typing import Any
 
 from cchc_docgen.models import Document, Issuer, Node, Signer
 from cchc_docgen.models.recipients import Archive, Recipient
-from cchc_docgen.web.formspec import FieldSpec, fields
+from cchc_docgen.web.formspec import FieldSpec, fields, select_defaults
 from cchc_docgen.web.store import Loaded
 from cchc_docgen.web.treeedit import get, parse_path, problem_key, shown
 
@@ -16,6 +16,8 @@ SIGNER = fields(Signer)
 NODE = fields(Node, ["title", "text", "paragraphs", "numbering", "role"])
 RECIPIENT = fields(Recipient)
 ARCHIVE = fields(Archive, ["units"])
+#: what an absent choice key means, so showing it in a form never rewrites the file
+DEFAULTS = select_defaults(Node, Signer, Document)
 
 
 class EditorView:
@@ -46,9 +48,10 @@ class EditorView:
 
     def value(self, kind: str, path: str) -> str:
         """The current value of a field as the form shows it."""
-        value = get(self.tree, parse_path(path))
+        parts = parse_path(path)
+        value = get(self.tree, parts)
         if kind == "select" and value is None:
-            return ""
+            return DEFAULTS.get(str(parts[-1]), "")
         return shown("s" if kind == "select" else kind, value)
 
     def messages(self, path: str) -> list[str]:

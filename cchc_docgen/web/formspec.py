@@ -82,3 +82,13 @@ def fields(model: type[BaseModel], names: list[str] | None = None, *, blank_opti
         order = {n: i for i, n in enumerate(names)}
         out.sort(key=lambda f: order[f.name])
     return out
+
+
+def select_defaults(*models: type[BaseModel]) -> dict[str, str]:
+    """Field name → default value of the choice fields of ``models`` (what an absent key means)."""
+    out: dict[str, str] = {}
+    for model in models:
+        for name, info in model.model_fields.items():
+            if typing.get_origin(_unwrap(info.annotation)) is typing.Literal and isinstance(info.default, str):
+                out.setdefault(name, info.default)
+    return out

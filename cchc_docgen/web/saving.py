@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import Request
 
 from cchc_docgen.web import store
+from cchc_docgen.web.editorview import DEFAULTS
 from cchc_docgen.web.ops import apply_op
 from cchc_docgen.web.security import Denied, check_csrf
 from cchc_docgen.web.treeedit import EditError, apply_form
@@ -43,7 +44,7 @@ async def save_form(request: Request, path: Path) -> Outcome:
     tree = loaded.tree
     focus = None
     try:
-        apply_form(tree, fields)
+        apply_form(tree, fields, DEFAULTS)
         if op:
             focus = apply_op(tree, op)
     except EditError:

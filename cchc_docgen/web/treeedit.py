@@ -48,6 +48,8 @@ def get(tree: Any, path: Path) -> Any:
             if not isinstance(node, list) or not 0 <= part < len(node):
                 return None
             node = node[part]
+        elif isinstance(node, str):
+            return node if part in ("text", "name") else None  # the short form of a node or a recipient
         elif isinstance(node, dt.date) and part in ("year", "month", "day"):
             node = getattr(node, str(part))
         else:
@@ -143,8 +145,13 @@ def _parsed(kind: str, text: str, old: Any) -> Any:
     return text or None
 
 
-def apply_form(tree: Any, form: dict[str, str]) -> int:
-    """Set every changed field of ``form`` in ``tree``; returns how many changed."""
+def apply_form(tree: Any, form: dict[str, str], defaults: dict[str, str] | None = None) -> int:
+    """Set every changed field of ``form`` in ``tree``; returns how many changed.
+
+    ``defaults`` maps a key name to the value the model assumes when the key is absent (``numbering: auto``):
+    a form showing that value for an absent key leaves the file alone.
+    """
+    defaults = defaults or {}
     changed = 0
     for name, text in form.items():
         kind, _, dotted = name.partition(":")
@@ -153,6 +160,8 @@ def apply_form(tree: Any, form: dict[str, str]) -> int:
         path = parse_path(dotted)
         old = get(tree, path)
         if shown(kind, old) == _normal(kind, text):
+            continue
+        if old is None and defaults.get(str(path[-1])) == text:
             continue
         holder = _container(tree, path)
         value = _parsed(kind, text, old)

@@ -190,3 +190,20 @@ def test_uploads_are_limited_in_size_and_type(app_factory) -> None:
     assert response.status_code == 422 and "Không đọc được tệp" in response.text
     response = client.post("/check", data={"csrf": token})
     assert response.status_code == 400 and "Chưa chọn tệp" in response.text
+
+
+def test_what_a_browser_sends_for_untouched_short_forms_changes_nothing(tmp_path: Path) -> None:
+    """A browser sends the first option of a choice and the text of every short-form item: no rewrite."""
+    from cchc_docgen.web.editorview import DEFAULTS
+    from cchc_docgen.web.treeedit import apply_form
+    from cchc_docgen.yamlio import dump_roundtrip, parse_roundtrip
+
+    text = "body:\n  - title: A\n    items:\n      - Một dòng chữ ngắn\n"
+    tree = parse_roundtrip(text)
+    form = {"s:body.0.items.0.numbering": "auto", "s:body.0.items.0.text": "Một dòng chữ ngắn",
+            "s:body.0.items.0.title": "", "s:body.0.items.0.role": "", "s:body.0.numbering": "auto"}
+    for order in (form, dict(reversed(list(form.items())))):
+        assert apply_form(tree, order, DEFAULTS) == 0
+        assert dump_roundtrip(tree) == text
+    assert apply_form(tree, {"s:body.0.items.0.numbering": "dash"}, DEFAULTS) == 1
+    assert "text: Một dòng chữ ngắn" in dump_roundtrip(tree) and "numbering: dash" in dump_roundtrip(tree)

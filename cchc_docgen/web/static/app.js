@@ -41,6 +41,23 @@
       target.classList.add("flash");
     }
   }
+  // A conflict (409) or a refused input (422) comes back as a page part with the message: show it.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var status = event.detail.xhr.status;
+    if (status === 409 || status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    } else if (status >= 400) {
+      // anything else (403, 413, 500 …): show the whole message page instead of a silent failure
+      event.detail.shouldSwap = false;
+      document.open();
+      document.write(event.detail.xhr.responseText);
+      document.close();
+    }
+  });
+  document.addEventListener("htmx:sendError", function () {
+    window.alert("Không kết nối được tới máy chủ: thay đổi vừa rồi chưa được lưu. Hãy kiểm tra mạng rồi thử lại.");
+  });
   document.addEventListener("htmx:afterSwap", function (event) { focusChanged(event.detail.elt); });
   document.addEventListener("DOMContentLoaded", function () {
     if (location.hash) {
