@@ -80,7 +80,8 @@ def forbidden_everywhere(site: dict[str, Any], rel: str, username: str = "ht.kha
     assert "không có quyền" in page.content()
     shot(page, "403-other-unit")
     guessed = rel.rsplit("/", 1)[0] + "/ke-hoach-2023.yaml"
-    for url in (f"/preview/{rel}", f"/download/docx/{rel}", f"/download/pdf/{rel}", f"/status/{rel}", f"/edit/{guessed}"):
+    urls = (f"/preview/{rel}", f"/download/docx/{rel}", f"/download/pdf/{rel}", f"/status/{rel}", f"/edit/{guessed}")
+    for url in urls:
         assert page.request.get(site["base"] + url).status == 403, url
     token = page.locator('input[name="csrf"]').first.get_attribute("value")
     assert page.request.post(f"{site['base']}/edit/{rel}", form={"csrf": token, "s:title": "x"}).status == 403
@@ -155,8 +156,8 @@ def test_principal_makes_the_school_plan(site: dict[str, Any], tmp_path: Path) -
     # the same pages on a phone
     phone = page.context.browser.new_context(viewport=PHONE, storage_state=page.context.storage_state())
     small = phone.new_page()
-    for url, name in (("/", "07-phone-library"), (f"/edit/{rel}", "08-phone-editor"), (f"/preview/{rel}", "09-phone-preview"),
-                      ("/new/plan", "10-phone-new-plan")):
+    for url, name in (("/", "07-phone-library"), (f"/edit/{rel}", "08-phone-editor"),
+                      (f"/preview/{rel}", "09-phone-preview"), ("/new/plan", "10-phone-new-plan")):
         small.goto(site["base"] + url)
         assert fits_width(small), url
         shot(small, name)
@@ -208,7 +209,7 @@ def test_principal_makes_the_quarterly_report(site: dict[str, Any], tmp_path: Pa
 
     page.get_by_role("link", name="Xem trước").first.click()
     page.wait_for_url("**/preview/**")
-    page.wait_for_function("document.querySelector('.pages img') && document.querySelector('.pages img').naturalWidth > 0")
+    page.wait_for_function("document.querySelector('.pages img')?.naturalWidth > 0")
     shot(page, "13-report-preview")
     download_and_check(page, "Tải DOCX", tmp_path / "bao-cao.docx")
 

@@ -32,8 +32,8 @@
     if (busy) { busy.hidden = false; }
   }, true);
 
-  function focusChanged(root) {
-    var form = root && root.querySelector ? (root.matches("[data-focus]") ? root : root.querySelector("[data-focus]")) : null;
+  function focusChanged() {
+    var form = document.querySelector("form[data-focus]");
     if (!form) { return; }
     var target = document.getElementById(form.getAttribute("data-focus"));
     if (target) {
@@ -58,7 +58,7 @@
   document.addEventListener("htmx:sendError", function () {
     window.alert("Không kết nối được tới máy chủ: thay đổi vừa rồi chưa được lưu. Hãy kiểm tra mạng rồi thử lại.");
   });
-  document.addEventListener("htmx:afterSwap", function (event) { focusChanged(event.detail.elt); });
+  document.addEventListener("htmx:afterSettle", function () { focusChanged(); });
   document.addEventListener("DOMContentLoaded", function () {
     if (location.hash) {
       var el = document.getElementById(location.hash.slice(1).replace(/^f-/, "n-"));
