@@ -199,6 +199,22 @@ def text_scalar(text: str) -> Any:
     return _text(text)
 
 
+def replace_text(original: Any, text: str) -> Any:
+    """``text`` in place of the scalar ``original``, keeping its style (and its line breaks when the length is
+    unchanged, e.g. a year replaced), so a round-trip file changes only where its words change."""
+    if isinstance(original, FoldedScalarString):
+        if len(text) == len(original) and getattr(original, "fold_pos", None):
+            folded = FoldedScalarString(text)
+            folded.fold_pos = list(original.fold_pos)  # type: ignore[attr-defined]
+            return folded
+        return _text(text) if "\n" not in text else LiteralScalarString(text)
+    if isinstance(original, LiteralScalarString):
+        return LiteralScalarString(text)
+    if type(original) is not str and isinstance(original, str) and len(text) <= FOLD_AT:
+        return type(original)(text)  # a quoted scalar stays quoted
+    return _text(text)
+
+
 def to_date(value: Any) -> dt.date | None:
     """A YAML date value (``date`` object) as ``datetime.date``; ``None`` otherwise."""
     return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None

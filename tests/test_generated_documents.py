@@ -152,8 +152,9 @@ def test_appendix_caption_agrees_with_header(doc) -> None:
         pytest.skip("kế hoạch này không có phụ lục")
     number = doc.tables[0].cell(1, 0).paragraphs[0].text.removeprefix("Số: ")
     date = doc.tables[0].cell(1, 1).paragraphs[0].text.split(", ", 1)[1]
+    kind = "Báo cáo" if "/BC-" in number else "Kế hoạch"
     for caption in captions:
-        assert caption.startswith(f"(Kèm theo Kế hoạch số {number} {date} của ")
+        assert caption.startswith(f"(Kèm theo {kind} số {number} {date} của ")
         assert caption.endswith(")")
     headings = [p.text for p in doc.paragraphs if p.style.name == "ND30 Appendix Heading"]
     assert headings == (["Phụ lục"] if len(headings) == 1 else [f"Phụ lục {_roman(i)}" for i in

@@ -24,6 +24,7 @@ COMMANDS = {
     "check": "check",
     "schema": "schema",
     "derive": "derive",
+    "rollover": "rollover",
     "report": "report",
     "serve": "serve",
     "users": "users",

@@ -30,14 +30,30 @@ from cchc_docgen.models.walk import footnote_marks
 _YEAR = re.compile(r"\b(19[4-9]\d|2[01]\d\d)\b")
 
 
-def plan_year(doc: Document) -> int | None:
-    """The year the document is about: ``year:``, else the last year written in the title, else the date's."""
+_HORIZON = re.compile(r"(?:định hướng|tầm nhìn)\s+(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d\d", re.IGNORECASE)
+_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+
+
+def plan_period(doc: Document) -> tuple[int, int] | None:
+    """First and last year the document is about: ``year:``; else the title's years (a period such as
+    "giai đoạn 2021-2025" whole, the last year otherwise; a horizon "định hướng đến năm 2045" or "tầm nhìn
+    đến năm 2045" is not the document's year); else the date's year."""
     if doc.year:
-        return doc.year
-    years = _YEAR.findall(doc.title)
+        return doc.year, doc.year
+    title = _HORIZON.sub(" ", doc.title)
+    period = _RANGE.search(title)
+    if period and int(period.group(1)) <= int(period.group(2)):
+        return int(period.group(1)), int(period.group(2))
+    years = _YEAR.findall(title)
     if years:
-        return int(years[-1])
-    return doc.date.year if doc.date else None
+        return int(years[-1]), int(years[-1])
+    return (doc.date.year, doc.date.year) if doc.date else None
+
+
+def plan_year(doc: Document) -> int | None:
+    """The year the document is about (the last year of :func:`plan_period`)."""
+    period = plan_period(doc)
+    return period[1] if period else None
 
 
 def _title_lines(title: str) -> list[str]:
@@ -95,8 +111,11 @@ def build_context(doc: Document) -> dict[str, Any]:
 
     preamble: list[dict[str, Any]] = []
     bases = doc.preamble.bases
+    leads_on = bool(doc.preamble.text or doc.preamble.lead_in)
     for i, basis in enumerate(bases):
-        preamble.append({"italic": True, "text": rich(end_with(basis, "." if i == len(bases) - 1 else ";"), ids)})
+        # the author's "," after the last căn cứ leads into the lead-in ("…năm 2024," then "Sở … xây dựng …")
+        mark = ("," if leads_on and basis.rstrip().endswith(",") else ".") if i == len(bases) - 1 else ";"
+        preamble.append({"italic": True, "text": rich(end_with(basis, mark), ids)})
     for text in (doc.preamble.text, doc.preamble.lead_in):
         if text:
             preamble.append({"italic": False, "text": rich(text, ids)})

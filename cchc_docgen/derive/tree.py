@@ -15,7 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from cchc_docgen.derive.plan import Derived
 from cchc_docgen.derive.wording import Wording
 from cchc_docgen.models import Document, Node
-from cchc_docgen.yamlio import SCHEMA_COMMENT, document_data, dump_roundtrip, plain_data, text_scalar
+from cchc_docgen.yamlio import SCHEMA_COMMENT, document_data, dump_roundtrip, plain_data, replace_text
 
 
 def child_tree(derived: Derived, parent_tree: Any, unit_wording: Wording, header: list[str]) -> CommentedMap:
@@ -57,7 +57,7 @@ def _rewrite(value: Any, change: Callable[[str], str]) -> Any:
     """``value`` (a round-trip tree) with ``change`` applied to every text, comments and layout kept."""
     if isinstance(value, str):
         new = change(value)
-        return value if new == value else text_scalar(new)
+        return value if new == value else replace_text(value, new)
     if isinstance(value, CommentedMap):
         for key in list(value):
             if key in ("title", "text", "paragraphs", "items"):

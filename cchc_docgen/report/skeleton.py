@@ -49,12 +49,18 @@ def _lower_first(text: str) -> str:
     return text
 
 
+def _about(plan: Document) -> str:
+    """The plan's title without its owner ("… của Sở …", "… Sở Giáo dục và Đào tạo Hưng Yên …")."""
+    text = squash(plan.title.replace("|", " "))
+    for name in {issuer_in_text(plan), squash(plan.issuer.name.replace("|", " "))}:
+        owner = rf"\s*(?:của\s+|tại\s+)?{re.escape(name)}(?:\s+{re.escape(squash(plan.issuer.place))})?\b"
+        text = re.sub(owner, "", text, flags=re.IGNORECASE)
+    return squash(_OWNER_TAIL.sub("", text))
+
+
 def plan_subject(plan: Document) -> str:
     """What the plan is about, without its year or owner: "tuyên truyền cải cách hành chính"."""
-    text = squash(plan.title.replace("|", " "))
-    text = _OWNER_TAIL.sub("", text)
-    text = _YEAR_TAIL.sub("", text)
-    return _lower_first(text)
+    return _lower_first(_YEAR_TAIL.sub("", _about(plan)))
 
 
 def issuer_in_text(doc: Document) -> str:
@@ -71,7 +77,7 @@ def plan_reference(plan: Document) -> str:
         when = f"ngày {PLACEHOLDER}/{month_text(date.month)}/{date.year}"
     else:
         when = f"ngày {PLACEHOLDER}"
-    about = _lower_first(squash(_OWNER_TAIL.sub("", squash(plan.title.replace("|", " ")))))
+    about = _lower_first(_about(plan))
     return f"Kế hoạch số {number}/KH-{plan.issuer.abbreviation} {when} của {issuer_in_text(plan)} về {about}"
 
 

@@ -10,7 +10,7 @@ from support.paths import ROOT
 from cchc_docgen.loader import load_document
 from cchc_docgen.models import Document
 
-PLAN_001 = next((ROOT / "plans").glob("001_*.yaml"))
+PLAN_001 = ROOT / "plans" / "001_haiphong_cchc_2023.yaml"
 
 SMALL_PLAN = """\
 kind: ke_hoach

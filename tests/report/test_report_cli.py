@@ -89,3 +89,18 @@ def test_previous_report_carries_statuses(plan: Path, tmp_path: Path) -> None:
     doc = load_document(q2)
     assert doc.report is not None
     assert {t.task: t.status for t in doc.report.tasks if t.task}["Kiểm tra giữa năm"] == "hoàn thành quá hạn"
+
+
+def test_validate_warns_what_is_left_to_fill(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bc.yaml"
+    assert main(["report", str(plan), "--period", "q1", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["validate", "--strict", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "4 nhiệm vụ chưa có trạng thái" in err
+    assert "chỗ '…' chưa viết nội dung" in err
+
+
+def test_filled_example_validates_strictly(capsys: pytest.CaptureFixture[str]) -> None:
+    example = PLAN_001.with_name(PLAN_001.stem + "_bc_6m.yaml")
+    assert main(["validate", "--strict", str(example)]) == 0, capsys.readouterr().err
