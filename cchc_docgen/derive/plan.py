@@ -113,7 +113,7 @@ def derive(parent: Document, unit: Unit) -> Derived:
     used = set(footnote_marks(draft))
     doc = Document(
         kind="ke_hoach",
-        issuer=Issuer(parent=unit.parent, name=unit.name, abbreviation=unit.abbreviation, place=unit.place,
+        issuer=Issuer(parent=header_line(unit.parent), name=unit.name, abbreviation=unit.abbreviation, place=unit.place,
                       full_name=unit.full_name),
         date=DocDate(year=year, month=parent.date.month) if parent.date and year else None,
         title=title,
@@ -138,6 +138,18 @@ def derive(parent: Document, unit: Unit) -> Derived:
         archive=Archive(units=unit.archive),
     )
     return Derived(doc, sources, kept, total - len(kept), dict(wording.changed))
+
+
+_ADMIN_AREA = re.compile(r"\s(?=(huyện|thị xã|thành phố|quận|tỉnh|TP\.?)\s)", re.IGNORECASE)
+
+
+def header_line(text: str | None) -> str | None:
+    """'Phòng GD&ĐT huyện Văn Lâm' → 'Phòng GD&ĐT | huyện Văn Lâm': a long header line breaks before the place
+    instead of inside the place name (the unit file may set its own ' | ')."""
+    if not text or "|" in text or len(text) <= 22:
+        return text
+    found = list(_ADMIN_AREA.finditer(text))
+    return f"{text[: found[-1].start()]} | {text[found[-1].end():]}" if found else text
 
 
 def child_title_line(line: str, parent: Document, unit: Unit) -> str:

@@ -192,6 +192,9 @@ def build_report(plan: Document, period: str, year: int | None = None,
         warnings.append("kế hoạch chưa có số hoặc ngày ban hành: hãy ghi lại số, ngày của kế hoạch trong "
                         "'report.plan' và lời mở đầu của báo cáo.")
     tasks = _task_rows(plan, spec, year, base_year or year, previous, warnings)
+    if not any(t.task for t in tasks):
+        warnings.append(f"không có nhiệm vụ nào của kế hoạch đến hạn trong {spec.phrase(year)}; kiểm tra lại "
+                        "--period và --year.")
     data_from, data_to = spec.data_period(year)
     due = spec.due(year)
     reference = plan_reference(plan)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PLAN_001, SMALL_PLAN
+from report_data import PLAN_001, SMALL_PLAN
 
 from cchc_docgen.cli import main
 from cchc_docgen.loader import load_document

@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import PLAN_001
 from lxml import etree
+from report_data import PLAN_001
 from support.docxtext import paragraphs
 from support.paths import soffice_or_skip
 
@@ -111,3 +111,10 @@ def test_chart_is_drawn_in_the_pdf(docx: Path, tmp_path: Path) -> None:
     # bar areas follow the values 11 : 3 : 29 : 4 (same width, height ∝ value)
     assert 29 / 11 * 0.8 < bars["ongoing"] / bars["done"] < 29 / 11 * 1.25, bars
     assert 4 / 3 * 0.7 < bars["not"] / bars["late"] < 4 / 3 * 1.4, bars
+
+
+def test_check_cli_strict_passes(docx: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cchc_docgen.cli import main
+
+    assert main(["check", "--strict", str(docx)]) == 0, capsys.readouterr().out
+    assert "ĐẠT" in capsys.readouterr().out
