@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from cchc_docgen.derive.appendix import Assignee, Kept, narrow
 from cchc_docgen.derive.organization import deputy_title, inherited_duties, is_organization, organization, teams_text
-from cchc_docgen.derive.vocab import directly_under
+from cchc_docgen.derive.vocab import relation
 from cchc_docgen.derive.wording import (
     Wording,
     child_title,
@@ -65,7 +65,7 @@ def derive_plan(parent: Document, unit: Unit) -> Document:
 def derive(parent: Document, unit: Unit) -> Derived:
     require_issued(parent)
     wording = Wording(unit)
-    direct = directly_under(unit, parent.issuer.name)
+    rel = relation(unit, parent.issuer.name)
     parent_body = issuer_sentence_name(parent)
     full_ref = parent_reference(parent)
     short_ref = full_ref.split(" về ")[0]
@@ -79,7 +79,7 @@ def derive(parent: Document, unit: Unit) -> Derived:
             continue
         body.append(_turn(node, unit, wording))
         sources.append(i)
-    duties = inherited_duties(parent_org, unit, direct, wording)
+    duties = inherited_duties(parent_org, unit, rel, wording)
     org = organization(unit, short_ref, parent_body, duties)
     at = next((i for i, n in enumerate(parent.body) if is_organization(n)), len(parent.body))
     position = sum(1 for s in sources if s is not None and s < at)
@@ -93,7 +93,7 @@ def derive(parent: Document, unit: Unit) -> Derived:
     )
     appendices, kept, total = [], [], 0
     for appendix in parent.appendices:
-        narrowed, rows = narrow(appendix, unit, direct, who, parent_body)
+        narrowed, rows = narrow(appendix, unit, rel, who, parent_body)
         total += _count(appendix.rows)
         kept += rows
         if narrowed.rows and any(not r.group for r in narrowed.rows):
