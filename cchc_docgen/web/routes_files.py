@@ -107,7 +107,7 @@ async def check_form(request: Request) -> Response:
 
 @router.post("/check")
 async def check(request: Request) -> Response:
-    from cchc_docgen.checker import check_docx
+    from cchc_docgen.checker import check_document
     from cchc_docgen.checker.model import MUST, RULES
 
     current_user(request)
@@ -118,9 +118,12 @@ async def check(request: Request) -> Response:
         path = Path(tmp) / "upload.docx"
         path.write_bytes(data)
         try:
-            findings = await asyncio.to_thread(check_docx, path)
+            checked = await asyncio.to_thread(check_document, path)
         except DocgenError as exc:
             raise Denied(422, f"Không đọc được tệp “{name}”: {exc.message}") from None
+    findings = checked.findings
     must = sum(f.level == MUST for f in findings)
     return page(request, "check.html", result={"name": name, "findings": findings, "must": must,
-                                                 "should": len(findings) - must, "rules": RULES})
+                                                 "should": len(findings) - must, "rules": RULES,
+                                                 "outside": checked.kind == "outside", "note": checked.note,
+                                                 "kind": checked.kind_label})
