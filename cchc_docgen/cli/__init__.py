@@ -26,6 +26,8 @@ COMMANDS = {
     "derive": "derive",
     "rollover": "rollover",
     "report": "report",
+    "serve": "serve",
+    "users": "users",
     "import": "import_",
 }
 
