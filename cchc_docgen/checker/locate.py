@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from cchc_docgen.checker.docmodel import DocModel, Para
-from cchc_docgen.checker.kind import SO_LINE, VV_LINE, Kind, detect_kind
+from cchc_docgen.checker.kind import QH_KEY, SO_LINE, Kind, detect_kind, is_vv
 from cchc_docgen.checker.rulepos import drawn_rule_under
 from cchc_docgen.checker.segs import Rule, Seg, para_rule, rule_of, segments
 from cchc_docgen.checker.vocab import fold
@@ -147,14 +147,21 @@ def _header_end(paras: list[Para]) -> int:
             seen_table = True
         elif seen_table and p.text.strip():
             return p.index
-    return min(len(paras), 12)
+    # typed without a table: the header ends after its last Quốc hiệu, Số, date or "V/v" line
+    last = -1
+    for p in paras[:15]:
+        for s in segments(p):
+            text = fold(s.display)
+            if QH_KEY in text or SO_LINE.match(text) or is_vv(s) or all(k in text for k in ("ngày", "tháng", "năm")):
+                last = p.index
+    return last + 1 if last >= 0 else min(len(paras), 12)
 
 
 def _header(doc: DocModel, zone: list[Para], el: Elements) -> None:
     el.qh = _first_seg(zone, lambda s: "chủ nghĩa việt nam" in fold(s.display))
     el.tn = _first_seg(zone, lambda s: "độc lập-tự do-hạnh phúc" in re.sub(r"\s*[-–—‒−]\s*", "-", fold(s.display)))
     el.so = _first_seg(zone, lambda s: bool(SO_LINE.match(fold(s.display))))
-    el.vv = [s for p in zone for s in segments(p) if VV_LINE.match(fold(s.display)) and p.table is not None]
+    el.vv = [s for p in zone for s in segments(p) if is_vv(s)]
     if el.vv:  # "V/v …" may wrap onto the next lines of its cell
         first = el.vv[0].para
         el.vv = [s for p in zone if p.cell is first.cell and p.index >= first.index for s in segments(p)]
