@@ -97,7 +97,7 @@ def _format(doc: DocModel, body: list[Para], col: Collector, enacted: bool = Fal
                 "Bỏ in nghiêng (Ctrl+I) cho đoạn nội dung.",
                 group="italic",
             )
-        first = _first_indent(p)
+        first = _first_indent(p, doc.pkg.default_tab)
         if not any(abs(first - v) <= INDENT_TOLERANCE for v in (567, 720)):
             col.add(
                 "B1",
@@ -135,7 +135,7 @@ def _size(p: Para) -> float:
     return max((r.props.size for r in p.runs if r.text.strip()), default=p.mark_size)
 
 
-def _first_indent(p: Para) -> int:
+def _first_indent(p: Para, default_tab: int = DEFAULT_TAB) -> int:
     """Where the first line's text starts, in twips: the indent, or the tab stop a leading TAB jumps to."""
     pp = p.props
     start = pp.left + pp.first_line
@@ -147,7 +147,8 @@ def _first_indent(p: Para) -> int:
             if wattr(t, "val") not in ("clear", "bar")
         )
         nxt = next((s for s in stops if s > start), None)
-        start = nxt if nxt is not None else (start // DEFAULT_TAB + 1) * DEFAULT_TAB
+        tab = default_tab or DEFAULT_TAB
+        start = nxt if nxt is not None else (start // tab + 1) * tab
     return start
 
 

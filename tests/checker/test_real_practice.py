@@ -358,3 +358,15 @@ def test_one_line_left_aligned_paragraph_reads_as_justified(tmp_path: Path) -> N
     )
     (finding,) = _of(_check(doc, tmp_path), "B1")
     assert "căn đều" in finding.message
+
+
+def test_default_tab_stop_comes_from_the_document_settings(tmp_path: Path) -> None:
+    doc = build_good()
+    stop = doc.settings.element.find(qn("w:defaultTabStop"))
+    if stop is None:
+        stop = OxmlElement("w:defaultTabStop")
+        doc.settings.element.append(stop)
+    stop.set(qn("w:val"), "850")  # 1.5 cm
+    _tab_first(doc, "Công tác tuyên truyền phải")
+    (finding,) = _of(_check(doc, tmp_path), "B1")
+    assert "1,50 cm" in finding.message
