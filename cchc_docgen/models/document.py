@@ -141,6 +141,7 @@ class Document(StrictModel):
             + "; ".join(f"{code} ({about})" for code, about in WARNING_CODES.items())
             + "."
         ),
+        json_schema_extra={"items": {"type": "string", "pattern": f"^({'|'.join(WARNING_CODES)})(@.+)?$"}},
     )
     report: ReportInfo | None = Field(
         default=None, description="Báo cáo định kỳ: kỳ báo cáo và trạng thái các nhiệm vụ của kế hoạch."
