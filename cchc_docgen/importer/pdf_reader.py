@@ -69,8 +69,8 @@ def read_pdf(path: Path) -> list[Block]:
                 tables.append((grid.top, table))
         lines.extend(_with_tables(_page_lines(pieces, number, page.width), tables))
     if chars < 20:
-        raise InputError(f"{path.name}: tệp PDF không có lớp chữ (có thể là bản quét/ảnh chụp), chương trình không nhận "
-                         "dạng chữ từ ảnh (OCR). Hãy dùng tệp Word gốc, hoặc PDF xuất trực tiếp từ Word.")
+        raise InputError(f"{path.name}: tệp PDF không có lớp chữ (có thể là bản quét/ảnh chụp), chương trình không "
+                         "nhận dạng chữ từ ảnh (OCR). Hãy dùng tệp Word gốc, hoặc PDF xuất trực tiếp từ Word.")
     blocks = join_tables(join_lines(lines))
     attach(blocks, notes)
     return blocks
