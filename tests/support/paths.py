@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "seeds"  # copies of ../shared/seeds (tests never read ../shared)
 
 
 def soffice_or_skip() -> str:
