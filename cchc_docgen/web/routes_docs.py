@@ -63,7 +63,9 @@ async def library_page(request: Request) -> Response:
 def _editor(request: Request, rel: str, loaded: store.Loaded, status: int = 200, **extra: Any) -> Response:
     partial = request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
     view = EditorView(rel, loaded)
-    return page(request, "editor_form.html" if partial else "editor.html", status, view=view, rel=rel, **extra)
+    flash = [] if partial else request.session.pop("flash", None) or []
+    return page(request, "editor_form.html" if partial else "editor.html", status, view=view, rel=rel,
+                flash=flash, **extra)
 
 
 @router.get("/edit/{rel:path}")
