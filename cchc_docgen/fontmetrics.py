@@ -6,6 +6,8 @@ import unicodedata
 
 PT_PER_MM = 72 / 25.4
 TWIPS_PER_MM = 1440 / 25.4
+#: room left on a line whose break the program forces, so that a program measuring a little wider keeps it
+WRAP_MARGIN_MM = 1.0
 
 # advance widths (1/1000 em) for U+0020 … U+007E
 _REGULAR = (
@@ -58,3 +60,34 @@ def text_width_mm(text: str, size_pt: float, bold: bool) -> float:
 
 def twips_to_mm(twips: float) -> float:
     return twips / TWIPS_PER_MM
+
+
+def wrap_words(text: str, width_mm: float, size_pt: float, bold: bool) -> list[str]:
+    """``text`` broken into lines as Word and LibreOffice break it in a column ``width_mm`` wide: greedy, at
+    spaces (a space at a line end takes no room). A word wider than the column stands on its own line."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and text_width_mm(candidate, size_pt, bold) > width_mm:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def wrap_without_widow(text: str, width_mm: float, size_pt: float, bold: bool) -> list[str]:
+    """Lines of :func:`wrap_words`, except that a last line of one word ("PHÒNG GIÁO DỤC VÀ ĐÀO / TẠO") takes
+    the word before it ("PHÒNG GIÁO DỤC VÀ / ĐÀO TẠO"): more even lines, and the last two syllables (often one
+    Vietnamese word) kept together. Only when the line before keeps two words and the new last line fits."""
+    lines = wrap_words(text, width_mm, size_pt, bold)
+    if len(lines) < 2 or " " in lines[-1]:
+        return lines
+    head, moved = lines[-2].rsplit(" ", 1) if " " in lines[-2] else ("", "")
+    last = f"{moved} {lines[-1]}"
+    if " " not in head or text_width_mm(last, size_pt, bold) > width_mm - WRAP_MARGIN_MM:
+        return lines
+    return [*lines[:-2], head, last]

@@ -19,6 +19,7 @@ from cchc_docgen.context.rules import (
     PORTRAIT_WIDTH_MM,
     cell_text_mm,
     motto_rule,
+    name_lines,
     rule_under,
 )
 from cchc_docgen.context.runs import rich
@@ -62,8 +63,9 @@ def _title_lines(title: str) -> list[str]:
 
 def _issuer(doc: Document) -> dict[str, Any]:
     parent = [upper_vi(squash(p)) for p in doc.issuer.parent.split("|")] if doc.issuer.parent else []
-    name = [upper_vi(squash(p)) for p in doc.issuer.name.split("|")]
-    rule = rule_under(name, 13, True, 0.42, cell_text_mm(HEADER_COLS_MM[0]))
+    column = cell_text_mm(HEADER_COLS_MM[0])
+    name = name_lines([upper_vi(squash(p)) for p in doc.issuer.name.split("|")], 13, True, column)
+    rule = rule_under(name, 13, True, 0.42, column)
     return {"parent": parent, "name": name, "rule": rule.xml()}
 
 

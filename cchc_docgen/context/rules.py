@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from cchc_docgen.fontmetrics import TWIPS_PER_MM, text_width_mm
+from cchc_docgen.fontmetrics import TWIPS_PER_MM, text_width_mm, wrap_without_widow, wrap_words
 
 #: Header table of the default templates (mm): agency column, Quốc hiệu column; cell margins (twips).
 HEADER_COLS_MM = (70.0, 100.0)
@@ -56,9 +56,22 @@ def cell_text_mm(column_mm: float) -> float:
 
 def rule_under(lines: list[str], size_pt: float, bold: bool, fraction: float, column_mm: float,
                after_twips: int = 0) -> Rule:
-    """A rule ``fraction`` of the longest line (NĐ30 asks 1/3–1/2 under the issuer and the trích yếu)."""
-    longest = max((min(text_width_mm(line, size_pt, bold), column_mm) for line in lines), default=30.0)
+    """A rule ``fraction`` of the longest line as printed (NĐ30 asks 1/3–1/2 under the issuer and the trích
+    yếu): each of ``lines`` (a paragraph) wraps in the column as Word and LibreOffice wrap it."""
+    printed = [wrapped for line in lines for wrapped in wrap_words(line, column_mm, size_pt, bold)]
+    longest = max((min(text_width_mm(line, size_pt, bold), column_mm) for line in printed), default=30.0)
     return Rule(longest * fraction, column_mm, after_twips)
+
+
+def name_lines(parts: list[str], size_pt: float, bold: bool, column_mm: float) -> list[str]:
+    """The paragraphs of a name set in a column: each part (the user's " | " lines) as it is, or, when it
+    would wrap with one word alone on its last line, broken by hand as :func:`wrap_without_widow` breaks it."""
+    out: list[str] = []
+    for part in parts:
+        greedy = wrap_words(part, column_mm, size_pt, bold)
+        even = wrap_without_widow(part, column_mm, size_pt, bold)
+        out.extend(even if even != greedy else [part])
+    return out
 
 
 def motto_rule() -> Rule:

@@ -155,3 +155,34 @@ def test_rows_shorter_than_a_page_never_break(long_pdf: tuple[Path, Path]) -> No
     assert len(where["900"]) > 1
     text = "".join(pages)
     assert all(f"Q900{k}" in text and f"Z900{k}" in text for k in range(40))
+
+
+@pytest.fixture(scope="module")
+def long_name_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    from support.long_names import LONG_NAMES, long_name_plan
+
+    from cchc_docgen.pdf import convert_many, find_soffice
+
+    if find_soffice() is None:
+        from pdf_helpers import skip_or_fail
+
+        skip_or_fail("LibreOffice (soffice) is not installed")
+    out = tmp_path_factory.mktemp("long_names")
+    docx = {name: render_plan(long_name_plan(out / f"ten_dai_{i}.yaml", name), out)
+            for i, name in enumerate(LONG_NAMES)}
+    results = convert_many(list(docx.values()), workers=1)
+    assert all(r.ok for r in results), [r.error for r in results]
+    return {name: (path, path.with_suffix(".pdf")) for name, path in docx.items()}
+
+
+@pytest.mark.parametrize("name", ["Trường Trung học cơ sở Lạc Hồng",
+                                  "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện Văn Lâm",
+                                  "Phòng Giáo dục và Đào tạo"])
+def test_rules_print_at_their_length_wrapped_name_and_title(
+    long_name_pdfs: dict[str, tuple[Path, Path]], name: str
+) -> None:
+    """A name that wraps in the left column (and a title that wraps across the page): each rule is 1/3–1/2 of
+    the longest line LibreOffice printed; a one-word last line ("TẠO") is mended ("PHÒNG GIÁO DỤC VÀ / ĐÀO TẠO")."""
+    from support.long_names import LONG_NAMES, TITLE_PRINTED
+
+    _check_rules(*long_name_pdfs[name], issuer=LONG_NAMES[name], title=TITLE_PRINTED)
