@@ -177,6 +177,8 @@ def _preamble(pre: list[Para], body: list[Para]) -> dict[str, Any]:
     for p in pre:
         text = re.sub(r"^[-+•]\s*", "", p.text)
         if re.match(r"^\W*Căn cứ\b", text) and not others:
+            if re.fullmatch(r"\*[^*].*[^*]\*", text) and "*" not in text[1:-1]:  # bases print in italics anyway
+                text = text[1:-1]
             bases.append(text.rstrip(";,. "))
         else:
             others.append(p)

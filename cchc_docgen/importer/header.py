@@ -148,13 +148,13 @@ def _title_and_after(blocks: list[Block], type_at: int, h: Header) -> None:
         p = blocks[i]
         assert isinstance(p, Para)
         t = p.plain.strip()
+        if re.fullmatch(r"\*?\(.*\)\*?", t) and parts and len(t) < 200:
+            h.period_note = t.strip("*")
+            i += 1
+            break
         first_title = not parts and (p.center or p.bold or (len(t) < 150 and not t.endswith((",", ":", ";"))))
         opener = starts_block(t) and not (first_title and re.match(r"^(Thực hiện|Tiếp tục)\b", t))
         if opener or marker(t) or (parts and not _title_like(p, blocks[i - 1])) or len(parts) >= 4:
-            break
-        if re.fullmatch(r"\(.*\)", t) and parts:
-            h.period_note = t
-            i += 1
             break
         parts.append(t)
         i += 1
