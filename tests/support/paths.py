@@ -10,7 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
-SEEDS = ROOT.parent / "shared" / "seeds"
+#: Plain-text extractions of the real seed plans (copied from the project brief; tests never read ../shared).
+SEEDS = ROOT / "tests" / "data" / "seeds"
 
 
 def soffice_or_skip() -> str:
