@@ -1,3 +1,5 @@
+# mypy: disable-error-code="arg-type"
+# (the PyYAML stubs type marks from libyaml and from the pure-Python parser as different classes)
 """YAML events → node graph, without recursion and within the limits.
 
 PyYAML's composers recurse once per nesting level (deep input: ``RecursionError``, or a crash of the C
