@@ -85,7 +85,7 @@ def _named(plan: Path, lines: list[str]) -> list[str]:
     return [line if line.startswith(str(plan)) else f"{plan}: {line}" for line in lines]
 
 
-def _render_one(plan: Path, out_dir: Path, template: Path | None, force: bool) -> Outcome:
+def _render_one(plan: Path, out_dir: Path, template: Path | None, force: bool, reraise: bool = False) -> Outcome:
     from cchc_docgen.pipeline import render_plan
 
     try:
@@ -100,6 +100,8 @@ def _render_one(plan: Path, out_dir: Path, template: Path | None, force: bool) -
         return Outcome(plan, lines=[f"{plan}: tệp quá lớn hoặc lồng nhau quá sâu, máy không đủ bộ nhớ để xử lý. "
                                     "Hãy chia kế hoạch thành nhiều tệp nhỏ hơn."])
     except Exception as exc:  # a bug: name the plan, keep going with the others
+        if reraise:
+            raise
         return Outcome(plan, lines=[f"{plan}: lỗi nội bộ của chương trình ({type(exc).__name__}: {exc}). Đây là "
                                     "lỗi phần mềm; hãy chạy lại tệp này với --traceback và gửi kết quả cho nhóm "
                                     "phát triển."], internal=True)
@@ -199,8 +201,11 @@ def _stale_pdfs(plans: list[Path], out_dir: Path, force: bool) -> dict[int, list
 
 def render_many(plans: list[Path], out_dir: Path, *, template: Path | None = None, force: bool = False,
                 pdf: bool = False, pdf_engine: str | None = None, jobs: int | None = None,
-                progress: bool = False) -> BatchReport:
-    """Render every plan (and convert to PDF); one ``Outcome`` per plan, in input order."""
+                progress: bool = False, reraise: bool = False) -> BatchReport:
+    """Render every plan (and convert to PDF); one ``Outcome`` per plan, in input order.
+
+    ``reraise``: let an internal error (a bug) propagate with its traceback instead of reporting it.
+    """
     usable = min(max(1, jobs or limits.max_jobs()), limits.max_jobs())
     report = BatchReport(jobs=min(usable, max(1, len(plans))), jobs_asked=jobs)
     from cchc_docgen.pdf.libreoffice import stop_leftovers
@@ -213,7 +218,7 @@ def render_many(plans: list[Path], out_dir: Path, *, template: Path | None = Non
     todo = [p for i, p in enumerate(plans) if i not in refused]
     bar = Progress(len(todo), "Tạo DOCX", progress)
     try:
-        rendered = iter(_render_all(todo, (out_dir, template, force), report.jobs, bar.step))
+        rendered = iter(_render_all(todo, (out_dir, template, force, reraise), report.jobs, bar.step))
     finally:
         bar.close()
         atomic.clean_stale(out_dir)  # temp files of workers stopped by Ctrl+C / SIGTERM

@@ -69,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version or a usage error
         return int(exc.code or 0)
+    args.traceback = show_traceback
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_USAGE

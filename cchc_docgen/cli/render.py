@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"-j phải là số nguyên dương (bạn ghi {args.jobs}).")
     report = render_many(plans, Path(args.out), template=args.template, force=args.force, pdf=args.pdf,
-                         pdf_engine=args.pdf_engine, jobs=args.jobs, progress=sys.stderr.isatty())
+                         pdf_engine=args.pdf_engine, jobs=args.jobs, progress=sys.stderr.isatty(),
+                         reraise=getattr(args, "traceback", False))
     if args.jobs is not None and args.jobs > report.jobs and report.jobs < len(plans):
         print(f"cchc-docgen: chú ý: máy có {report.jobs} lõi CPU nên chỉ chạy {report.jobs} tiến trình "
               f"song song (thay vì -j {args.jobs}).", file=sys.stderr)
