@@ -96,7 +96,9 @@ def load_template(path: Path) -> DocxTemplate:
     check_package(path)
     stat = path.stat()
     try:
-        return _Template(io.BytesIO(_template_bytes(str(path.resolve()), stat.st_mtime_ns, stat.st_size)))
+        tpl = _Template(io.BytesIO(_template_bytes(str(path.resolve()), stat.st_mtime_ns, stat.st_size)))
+        tpl.init_docx()  # parse now: a corrupt template is reported here, not as an internal error
+        return tpl
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         raise TemplateProblem(
             f"mẫu '{path}' bị hỏng (Word không đọc được các phần bên trong). Hãy mở mẫu bằng Word, lưu lại dưới "
@@ -107,6 +109,7 @@ def load_template(path: Path) -> DocxTemplate:
 def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
     """Render ``template`` with ``context`` into ``out`` (checked, then written atomically)."""
     tpl = load_template(template)
+    source = tpl.get_xml()  # what the template asks for, to check the result against
     try:
         with deadline(limits.MAX_RENDER_SECONDS):
             tpl.render(dict(context), jinja_env())
@@ -133,7 +136,7 @@ def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
     _write_footnotes(tpl, context.get("footnotes") or [])
     if context.get("last_landscape"):
         _landscape(tpl.docx.sections[-1])
-    verify(tpl.docx.element.body, context, tpl.get_xml(), template.name)
+    verify(tpl.docx.element.body, context, source, template.name)
     save_atomic(tpl, out)
 
 
