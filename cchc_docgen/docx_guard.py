@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
+from markupsafe import Markup
 
 from cchc_docgen import limits
 from cchc_docgen.errors import TemplateProblem
@@ -57,8 +59,9 @@ def strict_tree(xml: str | bytes, what: str) -> Any:
         return etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, parser=_PARSER)
     except etree.XMLSyntaxError as exc:
         raise TemplateProblem(
-            f"mẫu tạo ra {what} không hợp lệ ({exc.msg}). Thường là do thẻ {{%p … %}} hay {{%tr … %}} đặt sai chỗ "
-            "(mở trong một đoạn, đóng ở đoạn khác). Hãy sửa mẫu trong Word, hoặc dùng mẫu mặc định."
+            f"mẫu tạo ra {what} không hợp lệ ({exc.msg}), nên chương trình không ghi tệp. Thường là do thẻ "
+            "{%p … %} hay {%tr … %} đặt sai chỗ (mở trong một đoạn, đóng ở đoạn khác) hoặc một biểu thức dùng |safe. "
+            "Hãy sửa mẫu trong Word, hoặc dùng mẫu mặc định."
         ) from None
 
 
@@ -97,6 +100,13 @@ def _squash(text: str) -> str:
     return re.sub(r"[ \t\u00a0]+", " ", text)
 
 
+def _visible(value: str) -> str:
+    """The text a context string shows: plain strings as they are, markup (XML runs) without its tags."""
+    if isinstance(value, Markup):
+        return html.unescape(_TAGS.sub("", str(value)))
+    return value
+
+
 def _strings(value: Any) -> Iterable[str]:
     if isinstance(value, str):
         yield value
@@ -124,7 +134,7 @@ def verify(body: Any, context: Mapping[str, Any], template_xml: str, template: s
         wanted += [("nơi nhận", s) for s in _strings(context.get("recipients") or [])]
     if "appendices" in used:
         wanted += [("phụ lục", str(a.get("heading", ""))) for a in context.get("appendices") or []]
-    missing = [(what, s) for what, s in wanted if _TAGS.sub("", s).strip() and _squash(_TAGS.sub("", s)) not in text]
+    missing = [(what, s) for what, s in wanted if _visible(s).strip() and _squash(_visible(s)) not in text]
     if missing:
         what, value = missing[0]
         raise TemplateProblem(

@@ -11,6 +11,7 @@ import functools
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,7 @@ def load_template(path: Path) -> DocxTemplate:
         tpl = _Template(io.BytesIO(_template_bytes(str(path.resolve()), stat.st_mtime_ns, stat.st_size)))
         tpl.init_docx()  # parse now: a corrupt template is reported here, not as an internal error
         return tpl
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError, etree.XMLSyntaxError):
         raise TemplateProblem(
             f"mẫu '{path}' bị hỏng (Word không đọc được các phần bên trong). Hãy mở mẫu bằng Word, lưu lại dưới "
             "dạng .docx, hoặc dùng mẫu mặc định."

@@ -12,6 +12,7 @@ import argparse
 import importlib
 import signal
 import sys
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -95,6 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         for line in os_problem(exc).lines():
             _error(line)
+        return EXIT_INPUT
+    except zlib.error:  # corrupt compressed data inside a .docx: always the file, never the program
+        if show_traceback:
+            raise
+        _error("một tệp .docx bạn đưa vào bị hỏng (dữ liệu nén không đọc được). Hãy mở tệp bằng Word và lưu lại "
+               "thành tệp .docx mới, rồi chạy lại.")
         return EXIT_INPUT
     except (MemoryError, RecursionError):
         if show_traceback:

@@ -16,6 +16,7 @@ refers to a node still being built (a cycle) is refused too: no later step could
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,8 +33,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cchc_docgen import limits
 
+#: Characters a Word document (XML 1.0) cannot hold.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
 
 class TooBig(Exception):
+    """The input is refused while being read (a limit, a cycle, a character Word cannot hold)."""
+
     def __init__(self, line: int | None, message: str) -> None:
         super().__init__(message)
         self.line, self.message = line, message
@@ -87,6 +93,10 @@ def _compose_document(loader: Any) -> Node:
             if len(event.value) > limits.MAX_STRING:
                 raise TooBig(_line(event), f"đoạn văn bản dài {len(event.value):,} ký tự, vượt giới hạn "
                                            f"{limits.MAX_STRING:,} ký tự. Hãy chia thành nhiều đoạn ngắn hơn.")
+            bad = _NOT_XML.search(event.value)
+            if bad:
+                raise TooBig(_line(event), f"văn bản có ký tự điều khiển không in được (U+{ord(bad.group()):04X}), "
+                                           "thường do chép từ phần mềm khác. Hãy xóa ký tự đó (gõ lại đoạn văn bản).")
             tag = event.tag
             if tag is None or tag == "!":
                 tag = loader.resolve(ScalarNode, event.value, event.implicit)
