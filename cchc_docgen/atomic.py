@@ -33,9 +33,21 @@ def file_mode() -> int:
     """``0666 & ~umask``: what ``open()`` would create."""
     global _umask
     if _umask is None:
-        _umask = os.umask(0o022)
-        os.umask(_umask)
+        _umask = _read_umask()
     return 0o666 & ~_umask
+
+
+def _read_umask() -> int:
+    """The process umask, read without changing it where the system allows (threads may be creating files)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def temp_path(target: Path) -> Path:

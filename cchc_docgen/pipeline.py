@@ -25,6 +25,10 @@ def render_plan(plan: Path | str, out_dir: Path | str = "out", *, template: Path
     """
     plan, out_dir = Path(plan), Path(out_dir)
     doc = load_document(plan)
+    if doc.report is not None:  # a report may take its task statuses from a spreadsheet
+        from cchc_docgen.report.xlsx import apply_tasks_file
+
+        doc = apply_tasks_file(doc, plan)
     context = build_context(doc)
     out = output_path(plan, out_dir)
     outputs.ensure_replaceable(out, force)

@@ -1,8 +1,9 @@
 """docxtpl rendering with a strict, sandboxed Jinja environment; atomic output.
 
-Takes a template path and a mapping; knows nothing about models. Two generic post-steps run after
-docxtpl: Word footnotes (``context["footnotes"]``) are written into the footnotes part, and the last
-section is turned landscape when ``context["last_landscape"]`` is true.
+Takes a template path and a mapping; knows nothing about models. Generic post-steps run after
+docxtpl: Word footnotes (``context["footnotes"]``) are written into the footnotes part, native charts
+(``context["charts"]``, see ``docxparts``) are added as package parts, and the last section is turned
+landscape when ``context["last_landscape"]`` is true.
 """
 
 from __future__ import annotations
@@ -135,6 +136,10 @@ def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
             "Hãy kiểm tra các thẻ trong mẫu hoặc dùng mẫu mặc định."
         ) from None
     _write_footnotes(tpl, context.get("footnotes") or [])
+    if context.get("charts"):
+        from cchc_docgen.docxparts import add_charts
+
+        add_charts(tpl.docx, context["charts"])
     if context.get("last_landscape"):
         _landscape(tpl.docx.sections[-1])
     verify(tpl.docx.element.body, context, source, template.name)

@@ -51,7 +51,7 @@ def test_clean_plan_has_no_warning(tmp_path: Path) -> None:
         (("trước ngày 15/01/2023", "trước ngày 15/01/2022"), 11, "sớm hơn ngày ban hành"),
         (("- Gửi kế hoạch về Sở", "- Căn cứ Kế hoạch cải cách hành chính năm 2022 của Sở, gửi"), 11, "năm 2022"),
         (("      - (Chi tiết tại Phụ lục kèm theo)\n", ""), 12, "chưa nhắc đến phụ lục"),
-        (("[UBND thành phố, Sở Nội vụ]", "[UBND thành phố, Sở Nội vụ, 'Sở Nội vụ;']"), 18, "ghi hai lần"),
+        (("[UBND thành phố, Sở Nội vụ]", "[UBND thành phố, Sở Nội vụ, 'Sở Nội vụ;']"), 18, "trùng với nơi nhận thứ 2"),
         (("authority: KT, head_title: Giám đốc", "authority: TM, collective: Sở, head_title: Giám đốc"), 17,
          "không ký 'TM.'"),
     ],

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from cchc_docgen.context import closing, dates, numbering, symbols
-from cchc_docgen.context.rules import text_width_mm, underscores
+from cchc_docgen.context.rules import Rule, motto_rule, rule_under, text_width_mm
 from cchc_docgen.context.text import Run, end_with, parse_inline, upper_vi
 from cchc_docgen.models import Archive, DocDate, Recipient, Signer
 
@@ -112,4 +112,14 @@ def test_addressees() -> None:
 def test_rule_lengths_follow_text_width() -> None:
     motto = text_width_mm("Độc lập - Tự do - Hạnh phúc", 14, bold=True)
     assert 55 < motto < 66  # ≈ 60.5 mm (spec §4.1)
-    assert len(underscores(60, 13)) == 26
+    assert motto_rule().length_mm == motto
+    # a rule is centred in its column: equal indents leave exactly its length between them
+    rule = Rule(60.0, 100.0)
+    assert rule.indent_twips == round(20 * 1440 / 25.4)
+    assert f'w:left="{rule.indent_twips}" w:right="{rule.indent_twips}"' in rule.xml()
+    assert 'w:pStyle w:val="ND30Rule"' in rule.xml()
+    name = rule_under(["SỞ GIÁO DỤC VÀ ĐÀO TẠO"], 13, True, 0.42, 68.0)
+    assert name.length_mm == text_width_mm("SỞ GIÁO DỤC VÀ ĐÀO TẠO", 13, True) * 0.42
+    # a line wider than its column counts as the column's width; a rule never gets negative indents
+    assert rule_under(["X" * 200], 14, True, 0.5, 165.0).length_mm == 82.5
+    assert Rule(200.0, 165.0).indent_twips == 0

@@ -63,8 +63,8 @@ def test_national_title_and_motto(doc) -> None:
     assert para_effective(doc, paras[0], "bold") == {True} and para_effective(doc, paras[0], "size") == {13}
     assert para_effective(doc, paras[1], "bold") == {True} and para_effective(doc, paras[1], "size") == {14}
     assert para_effective(doc, paras[0], "italic") == {False}
-    rule = paras[2].text
-    assert set(rule) == {"_"} and 24 <= len(rule) <= 29  # ≈ the Tiêu ngữ's 60.5 mm at 13 pt
+    rule = right.paragraphs[-1]
+    assert rule.style.name == "ND30 Rule" and not rule.text  # a drawn line (bottom border), not underscores
 
 
 def test_agency_block(doc) -> None:
@@ -75,7 +75,7 @@ def test_agency_block(doc) -> None:
     assert all(para_effective(doc, p, "bold") == {True} and para_effective(doc, p, "size") == {13} for p in names)
     for parent in (p for p in paras if p.style.name == "ND30 Agency Parent"):
         assert parent.text == parent.text.upper() and para_effective(doc, parent, "bold") == {False}
-    assert set(paras[-1].text) == {"_"}
+    assert left.paragraphs[-1].style.name == "ND30 Rule" and not left.paragraphs[-1].text
     number = number_cell.paragraphs[0]
     assert NUMBER.match(number.text), number.text
     assert para_effective(doc, number, "size") == {13} and para_effective(doc, number, "bold") == {False}
@@ -152,8 +152,9 @@ def test_appendix_caption_agrees_with_header(doc) -> None:
         pytest.skip("kế hoạch này không có phụ lục")
     number = doc.tables[0].cell(1, 0).paragraphs[0].text.removeprefix("Số: ")
     date = doc.tables[0].cell(1, 1).paragraphs[0].text.split(", ", 1)[1]
+    kind = "Báo cáo" if "/BC-" in number else "Kế hoạch"
     for caption in captions:
-        assert caption.startswith(f"(Kèm theo Kế hoạch số {number} {date} của ")
+        assert caption.startswith(f"(Kèm theo {kind} số {number} {date} của ")
         assert caption.endswith(")")
     headings = [p.text for p in doc.paragraphs if p.style.name == "ND30 Appendix Heading"]
     assert headings == (["Phụ lục"] if len(headings) == 1 else [f"Phụ lục {_roman(i)}" for i in
@@ -215,3 +216,27 @@ def test_golden_text(stem: str, rendered, update_golden: bool) -> None:
         if not update_golden:
             pytest.fail(f"golden file {golden.name} was missing and has been written; review and commit it")
     assert text == golden.read_text(encoding="utf-8"), "output changed: review, then run pytest --update-golden"
+
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_rules_are_drawn_lines_of_nd30_length(stem: str, rendered) -> None:
+    """Rule geometry in the DOCX (where Word draws each border): Tiêu ngữ ±10 %, issuer and trích yếu 1/3–1/2."""
+    from support.geometry import docx_rules
+
+    from cchc_docgen.fontmetrics import PT_PER_MM, text_width_mm
+
+    path = rendered[stem]
+    issuer_rule, motto_rule, title_rule = docx_rules(path)[:3]
+    doc = Document(str(path))
+    left, right, _, _ = _header_cells(doc)
+
+    def width_pt(paras) -> float:
+        return max(text_width_mm(p.text, 13 if p.style.name.startswith("ND30 Agency") else 14, True) for p in paras)
+
+    motto = width_pt([right.paragraphs[1]]) * PT_PER_MM
+    assert abs(motto_rule.length_pt - motto) <= 0.10 * motto
+    name = width_pt([p for p in left.paragraphs if p.style.name == "ND30 Agency Name"]) * PT_PER_MM
+    assert name / 3 <= issuer_rule.length_pt <= name / 2
+    title = width_pt([p for p in doc.paragraphs if p.style.name == "ND30 Title" and p.text]) * PT_PER_MM
+    assert title / 3 <= title_rule.length_pt <= title / 2

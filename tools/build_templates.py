@@ -20,7 +20,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from template_styles import CHARACTER_STYLES, FONT, PARAGRAPH_STYLES, TABLE_STYLES
+
+from cchc_docgen.context.rules import HEADER_COLS_MM
 
 W = nsdecls("w")
 FONTS = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>'
@@ -28,10 +31,10 @@ MM = 1440 / 25.4
 # Page geometry (twips): A4, margins T20 B20 L30 R15 mm, header 10 mm.
 A4_W, A4_H = 11906, 16838
 MARGINS = dict(top=1134, bottom=1134, left=1701, right=850, header=567, footer=567, gutter=0)
-HEADER_COLS = (round(70 * MM), round(100 * MM))  # 170 mm: 5 mm into the left margin, as the official Mẫu
+# 170 mm: 5 mm into the left margin, as the official Mẫu
+HEADER_COLS = (round(HEADER_COLS_MM[0] * MM), round(HEADER_COLS_MM[1] * MM))
 HEADER_INDENT = -round(5 * MM)
 SIGN_COLS = (round(68 * MM), round(97 * MM))
-MOTTO_RULE = "_" * 26  # ≈ 60 mm at 13 pt: the length of the Tiêu ngữ at 14 pt bold
 
 
 def p(style: str, text: str = "", keep: str = "") -> str:
@@ -73,18 +76,27 @@ def break_para(landscape: bool, refs: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="ND30Body"/>{sect_pr(landscape, refs)}</w:pPr></w:p>'
 
 
+#: The paragraph holding a report's status chart: centred, no first-line indent, kept with the next line.
+CHART_PPR = '<w:keepNext/><w:spacing w:before="120" w:after="120"/><w:ind w:firstLine="0"/><w:jc w:val="center"/>'
+
+
+def bao_cao_body_branches() -> list[str]:
+    """Body paragraph kinds only a BÁO CÁO has: the native chart of task statuses (``para.style == "chart"``)."""
+    return [tag('{%p elif para.style == "chart" %}'), p("ND30Body", "{{r para.text }}", CHART_PPR)]
+
+
 def body_xml(kind_has_addressee: bool, refs: str) -> str:
     left = (tag("{%p for line in issuer.parent %}", "ND30AgencyParent") + p("ND30AgencyParent", "{{ line }}")
             + tag("{%p endfor %}", "ND30AgencyParent")
             + tag("{%p for line in issuer.name %}", "ND30AgencyName") + p("ND30AgencyName", "{{ line }}")
-            + tag("{%p endfor %}", "ND30AgencyName") + p("ND30Rule", "{{ issuer.rule }}"))
+            + tag("{%p endfor %}", "ND30AgencyName") + p("ND30Rule", "{{p issuer.rule }}"))
     right = (p("ND30NationalTitle", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-             + p("ND30Motto", "Độc lập - Tự do - Hạnh phúc") + p("ND30Rule", MOTTO_RULE))
+             + p("ND30Motto", "Độc lập - Tự do - Hạnh phúc") + p("ND30Rule", "{{p motto_rule }}"))
     header = layout_table(HEADER_COLS, [(left, right), (p("ND30Number", "{{ number }}"), p("ND30Date", "{{ date }}"))],
                           indent=HEADER_INDENT)
     parts = [header, p("ND30DocType", "{{ kind_name }}"),
              tag("{%p for line in title.lines %}", "ND30Title"), p("ND30Title", "{{ line }}"),
-             tag("{%p endfor %}", "ND30Title"), p("ND30Rule", "{{ title.rule }}"),
+             tag("{%p endfor %}", "ND30Title"), p("ND30Rule", "{{p title.rule }}"),
              tag("{%p if period_note %}", "ND30PeriodNote"), p("ND30PeriodNote", "{{ period_note }}"),
              tag("{%p endif %}", "ND30PeriodNote")]
     if kind_has_addressee:
@@ -97,6 +109,7 @@ def body_xml(kind_has_addressee: bool, refs: str) -> str:
         tag('{%p if para.style == "heading1" %}'), p("ND30Heading1", "{{r para.text }}"),
         tag('{%p elif para.style == "heading2" %}'), p("ND30Heading2", "{{r para.text }}"),
         tag('{%p elif para.style == "heading3" %}'), p("ND30Heading3", "{{r para.text }}"),
+        *(bao_cao_body_branches() if kind_has_addressee else []),
         tag("{%p elif loop.last and not closing %}"), p("ND30Closing", "{{r para.text }}"),
         tag("{%p else %}"), p("ND30Body", "{{r para.text }}"), tag("{%p endif %}"), tag("{%p endfor %}"),
         tag("{%p for para in closing %}"), p("ND30Closing", "{{r para }}"), tag("{%p endfor %}"),
@@ -115,7 +128,7 @@ def body_xml(kind_has_addressee: bool, refs: str) -> str:
         p("ND30AppendixHeading", "{{ app.heading }}"),
         tag("{%p for line in app.title %}", "ND30AppendixTitle"), p("ND30AppendixTitle", "{{ line }}"),
         tag("{%p endfor %}", "ND30AppendixTitle"),
-        p("ND30AppendixCaption", "{{ app.caption }}"), p("ND30Rule", "{{ app.rule }}"),
+        p("ND30AppendixCaption", "{{ app.caption }}"), p("ND30Rule", "{{p app.rule }}"),
         p("ND30Body", "{{p app.table }}"),
         tag("{%p for note in app.notes %}", "ND30TableNote"), p("ND30TableNote", "{{r note }}"),
         tag("{%p endfor %}", "ND30TableNote"),

@@ -6,18 +6,23 @@ A user can change any of them in Word (Home ▸ Styles ▸ Modify) and regenerat
 
 from __future__ import annotations
 
+from cchc_docgen.context.rules import LAYOUT_CELL_MARGIN_TWIPS
+
 FONT = "Times New Roman"
 
 # (style id, display name, based on, run props, paragraph props, extra)
 BODY_PPR = '<w:spacing w:before="120" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="567"/><w:jc w:val="both"/>'
 TIGHT_CENTER = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="center"/>'
-RULE_PPR = '<w:spacing w:before="0" w:after="0" w:line="200" w:lineRule="exact"/><w:ind w:firstLine="0"/><w:jc w:val="center"/>'
+#: A rule is an empty paragraph whose bottom border is the line; its indents (set per rule) fix its length.
+RULE_PPR = ('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>'
+            '<w:spacing w:before="0" w:after="0" w:line="80" w:lineRule="exact"/><w:ind w:firstLine="0"/>'
+            '<w:jc w:val="center"/>')
 TABLE_PPR = '<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/>'
 
 PARAGRAPH_STYLES: list[tuple[str, str, str | None, str, str]] = [
     ("ND30AgencyParent", "ND30 Agency Parent", None, '<w:sz w:val="26"/><w:szCs w:val="26"/>', TIGHT_CENTER),
     ("ND30AgencyName", "ND30 Agency Name", None, '<w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/>', TIGHT_CENTER),
-    ("ND30Rule", "ND30 Rule", None, '<w:position w:val="4"/><w:sz w:val="26"/><w:szCs w:val="26"/>', RULE_PPR),
+    ("ND30Rule", "ND30 Rule", None, '<w:sz w:val="8"/><w:szCs w:val="8"/>', RULE_PPR),
     ("ND30NationalTitle", "ND30 National Title", None, '<w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/>',
      TIGHT_CENTER),
     ("ND30Motto", "ND30 Motto", None, '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>', TIGHT_CENTER),
@@ -82,5 +87,5 @@ NO_BORDERS = "".join(
 )
 TABLE_STYLES = [
     ("ND30TaskTable", "ND30 Task Table", TABLE_BORDERS, 85),
-    ("ND30LayoutTable", "ND30 Layout Table", NO_BORDERS, 57),
+    ("ND30LayoutTable", "ND30 Layout Table", NO_BORDERS, LAYOUT_CELL_MARGIN_TWIPS),
 ]

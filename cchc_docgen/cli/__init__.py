@@ -26,6 +26,9 @@ COMMANDS = {
     "validate": "validate",
     "check": "check",
     "schema": "schema",
+    "derive": "derive",
+    "rollover": "rollover",
+    "report": "report",
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130

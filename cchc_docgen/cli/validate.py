@@ -26,6 +26,10 @@ def run(args: argparse.Namespace) -> int:
     for plan in expand(args.plans):
         try:
             doc, lines = load_with_lines(plan)
+            if doc.report is not None:
+                from cchc_docgen.report.xlsx import apply_tasks_file
+
+                doc = apply_tasks_file(doc, plan)
         except InputError as exc:
             failed += 1
             for line in exc.lines():

@@ -29,10 +29,11 @@ def _entry(recipient: Recipient) -> str:
 
 
 def archive_line(archive: Archive) -> str:
+    """``- Lưu: VT, VP (2).``; the drafter's mark (ô 12) is the last entry: ``- Lưu: VT, KGVX, Thg(10).``."""
     units = ", ".join(["VT", *[squash(u).strip(",.;") for u in archive.units if u.strip().upper() != "VT"]])
     copies = f" ({archive.copies})" if archive.copies else ""
-    drafter = f" {squash(archive.drafter)}" if archive.drafter else ""
-    return f"- Lưu: {units}{copies}.{drafter}"
+    drafter = squash(archive.drafter).strip(",.; ") if archive.drafter else ""
+    return f"- Lưu: {units}{copies}{', ' + drafter if drafter else ''}."
 
 
 def recipient_lines(recipients: list[Recipient], archive: Archive, sent_upward: bool) -> list[str]:

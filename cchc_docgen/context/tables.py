@@ -10,6 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from cchc_docgen.context.numbering import point_letter, roman
+from cchc_docgen.context.rowheight import fits_on_page
 from cchc_docgen.context.runs import FootnoteIds, paragraph_xml, rich
 from cchc_docgen.context.text import squash
 from cchc_docgen.models import Appendix, Cell, Row
@@ -39,8 +40,9 @@ def _paras(cell: Cell | None, style: str, align: str, ids: FootnoteIds, prefix: 
 
 
 class _Builder:
-    def __init__(self, appendix: Appendix, widths: list[int], ids: FootnoteIds) -> None:
+    def __init__(self, appendix: Appendix, widths: list[int], ids: FootnoteIds, landscape: bool) -> None:
         self.app = appendix
+        self.landscape = landscape
         self.widths = widths
         self.ids = ids
         self.rows: list[str] = []
@@ -73,6 +75,7 @@ class _Builder:
             number = str(self.number)
         cells = row.cells()
         xml = []
+        sizes: list[tuple[list[str], float]] = []
         for col, width in zip(self.app.columns, self.widths, strict=True):
             align = "center" if col.numbers else _ALIGN[col.align]
             if col.key in self.pending:
@@ -86,21 +89,25 @@ class _Builder:
             if cell and cell.rows > 1:
                 self.pending[col.key] = cell.rows - 1
                 merge = '<w:vMerge w:val="restart"/>'
+            elif cell:
+                sizes.append((list(cell.paragraphs), width / MM_TO_TWIPS))
             if col.numbers and not cell:
                 body = paragraph_xml("ND30TableText", rich(number, self.ids) if number else "", align)
             else:
                 prefix = f"{point_letter(sub_index)})" if sub_index and col.key == self.label_key else ""
                 body = _paras(cell, "ND30TableText", align, self.ids, prefix)
             xml.append(_tc(width, body, merge))
-        self.rows.append(f'<w:tr>{"".join(xml)}</w:tr>')  # a tall row may break across pages
+        # a row that fits on a page is kept whole; only a row taller than a page may break
+        trpr = "<w:trPr><w:cantSplit/></w:trPr>" if fits_on_page(sizes, self.landscape) else ""
+        self.rows.append(f'<w:tr>{trpr}{"".join(xml)}</w:tr>')
         for i, sub in enumerate(row.subrows, 1):
             self.row(sub, i)
 
 
-def table_xml(appendix: Appendix, available_mm: float, ids: FootnoteIds) -> Markup:
-    """The whole table as XML; the header row repeats on every page."""
+def table_xml(appendix: Appendix, available_mm: float, ids: FootnoteIds, landscape: bool = False) -> Markup:
+    """The whole table as XML; the header row repeats on every page; rows that fit on a page never break."""
     widths = widths_twips(appendix, available_mm)
-    builder = _Builder(appendix, widths, ids)
+    builder = _Builder(appendix, widths, ids, landscape)
     builder.header()
     for row in appendix.rows:
         if row.group:

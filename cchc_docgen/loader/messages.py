@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from cchc_docgen.errors import Problem
+from cchc_docgen.models.base import colon_text, quote_advice
 
 _TYPE_WORDS = {
     "string_type": "phải là một dòng chữ (văn bản)",
@@ -20,6 +22,14 @@ _TYPE_WORDS = {
     "model_type": "phải là một nhóm 'khóa: giá trị'",
     "model_attributes_type": "phải là một nhóm 'khóa: giá trị'",
     "date_type": "phải là ngày dạng YYYY-MM-DD, ví dụ 2022-01-04",
+}
+
+
+_BOUNDS = {
+    "greater_than_equal": "phải lớn hơn hoặc bằng",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng",
+    "greater_than": "phải lớn hơn",
+    "less_than": "phải nhỏ hơn",
 }
 
 
@@ -88,13 +98,17 @@ def _message(err: dict[str, Any], owner: type[BaseModel] | None) -> str:
     if kind in _TYPE_WORDS:
         got = _describe(err.get("input"))
         return f"giá trị của '{key}' {_TYPE_WORDS[kind]}; hiện đang là {got}."
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"giá trị '{err.get('input')}' của '{key}' không hợp lệ; chỉ được chọn: {expected}."
+    if kind in ("literal_error", "enum"):
+        return _choice_message(err, key)
+    if kind == "string_type":
+        text = colon_text(err.get("input"), ())
+        if text is not None:
+            return quote_advice(text)
     if kind in ("too_short", "string_too_short"):
         return f"'{key}' không được để trống."
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"giá trị {err.get('input')} của '{key}' nằm ngoài khoảng cho phép ({err['msg']})."
+    if kind in _BOUNDS:
+        limit = next(iter(err.get("ctx", {}).values()), "")
+        return f"giá trị {err.get('input')} của '{key}' không hợp lệ: {_BOUNDS[kind]} {limit}."
     if kind == "string_pattern_mismatch":
         return (
             f"'{err.get('input')}' không đúng dạng cho '{key}': chỉ dùng chữ cái, chữ số, '&' và '-' "
@@ -103,6 +117,22 @@ def _message(err: dict[str, Any], owner: type[BaseModel] | None) -> str:
     if kind == "value_error":
         return str(err.get("ctx", {}).get("error", err["msg"]))
     return f"giá trị của '{key}' không hợp lệ ({err['msg']})."
+
+
+def _choice_message(err: dict[str, Any], key: str) -> str:
+    """``giá trị 'kt' của 'authority' không hợp lệ; chỉ được chọn một trong: 'none', 'KT', … hoặc 'TUQ'.``"""
+    expected = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+    got = err.get("input")
+    listing = ", ".join(f"'{e}'" for e in expected[:-1]) + (f" hoặc '{expected[-1]}'" if expected else "")
+    if len(expected) > 2:
+        listing = "một trong " + listing
+    hint = ""
+    if isinstance(got, str):
+        same = [e for e in expected if e.lower() == got.strip().lower()]
+        near = same or difflib.get_close_matches(got, expected, n=1, cutoff=0.6)
+        hint = f" Có phải bạn muốn viết '{near[0]}'?" if near else ""
+    shown = f"'{got}'" if isinstance(got, str) else _describe(got)
+    return f"giá trị {shown} của '{key}' không hợp lệ; chỉ được chọn {listing}.{hint}"
 
 
 def _describe(value: Any) -> str:
@@ -120,6 +150,66 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "một nhóm 'khóa: giá trị'"
     return type(value).__name__
+
+
+#: PyYAML's (and libyaml's) problems, in the words of a user who does not know YAML.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "có dấu ':' ở chỗ không được phép"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên khóa"),
+    ("did not find expected key", "dòng này không thẳng hàng với các khóa cùng cấp (sai thụt lề)"),
+    ("did not find expected '-' indicator", "dòng này không thẳng hàng với các dòng '- ' cùng danh sách (sai thụt lề)"),
+    ("expected <block end>", "dòng này thụt lề không khớp với các dòng phía trên"),
+    ("!found unexpected end of stream", "tệp kết thúc khi dấu ngoặc kép hoặc ngoặc vuông/nhọn chưa được đóng"),
+    ("!did not find expected ',' or ']'", "danh sách trong ngoặc vuông [ … ] chưa đóng hoặc thiếu dấu ','"),
+    ("!did not find expected ',' or '}'", "nhóm trong ngoặc nhọn { … } chưa đóng hoặc thiếu dấu ','"),
+    ("!found undefined alias", "có dấu '*' ở đầu chữ (YAML hiểu là tham chiếu); hãy đặt văn bản trong ngoặc kép"),
+    ("!cannot start any token",
+     "có ký tự YAML dành riêng (như '@', '`', '%') ở đầu chữ; hãy đặt văn bản trong ngoặc kép"),
+    ("!found unknown escape character", "có dấu '\\' trong ngoặc kép; hãy viết '\\\\' hoặc dùng ngoặc đơn '…'"),
+    ("!unacceptable character", "có ký tự điều khiển không in được; hãy xóa nó"),
+)
+_TAB_HINT = ("dòng này thụt lề bằng phím Tab, nhưng YAML chỉ chấp nhận dấu cách. Hãy xóa Tab và thụt lề bằng "
+             "dấu cách (mỗi cấp 2 dấu cách); trong trình soạn thảo, bật chế độ đổi Tab thành dấu cách.")
+_GENERAL_HINT = ("Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu ':' sau mỗi khóa, "
+                 "và đặt văn bản có dấu ':' hoặc '#' trong ngoặc kép.")
+
+
+def syntax_problem(exc: Any, file: str, text: str) -> Problem:
+    """A PyYAML error → one Vietnamese problem with the line (and, for tabs, the first tab-indented line)."""
+    mark = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    what = str(getattr(exc, "problem", None) or exc)
+    lines = text.splitlines()
+    line = mark.line + 1 if mark else None
+    source = lines[mark.line] if mark and mark.line < len(lines) else ""
+    tabbed = next((i for i, ln in enumerate(lines, 1) if "\t" in ln[: len(ln) - len(ln.lstrip(" \t-"))]), None)
+    if "\t" in source[: len(source) - len(source.lstrip(" \t-"))] or "\t" in what:
+        tabbed = line
+    if tabbed is not None and (line is None or tabbed <= line):
+        return Problem(file, tabbed, "", f"lỗi cú pháp YAML: {_TAB_HINT}")
+    col = f", cột {mark.column + 1}" if mark else ""
+    found = next(((en, vi) for en, vi in _YAML_PROBLEMS if en.lstrip("!") in what), None)
+    said = found[1] if found else None
+    # "!" marks a problem whose own words say what to do; the others may come from indentation
+    hint = "" if found and found[0].startswith("!") else " " + _GENERAL_HINT
+    if said is None:
+        said = f"YAML không đọc được dòng này (chi tiết: {what})"
+    started = ""
+    if context is not None and mark is not None and context.line != mark.line and ("end of stream" in what
+                                                                                   or "expected ','" in what):
+        started = f" Phần chưa đóng bắt đầu từ dòng {context.line + 1}."
+    if "mapping values" in what and ": " in source.split(":", 1)[-1]:
+        hint = ' Dòng này có dấu ": " nằm trong văn bản; hãy đặt cả đoạn văn bản sau khóa trong ngoặc kép "…".'
+    return Problem(file, line, "", f"lỗi cú pháp YAML{col}: {said}.{started}{hint}")
+
+
+def as_written(loc: tuple[Any, ...], lines: dict[tuple[object, ...], int], kind: str = "") -> tuple[Any, ...]:
+    """Drop a key the user never wrote: ``recipients[2].name`` for the short form ``- Sở Nội vụ``."""
+    if kind == "missing" or not loc or loc in lines or not isinstance(loc[-1], str):
+        return loc
+    parent = loc[:-1]
+    is_scalar = parent in lines and not any(len(p) > len(parent) and p[: len(parent)] == parent for p in lines)
+    return parent if is_scalar else loc
 
 
 def problems_from(
@@ -140,6 +230,7 @@ def problems_from(
         owner = _model_at(model, loc)
         line = line_of(lines, loc)
         msg = _message(dict(err), owner)
+        loc = as_written(loc, lines, err["type"])
         if (line, msg) in seen:
             continue
         seen.add((line, msg))

@@ -14,6 +14,7 @@ import yaml
 
 from cchc_docgen.errors import Problem
 from cchc_docgen.loader.compose import TooBig, compose
+from cchc_docgen.loader.messages import syntax_problem
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -76,27 +77,6 @@ def _index_lines(node: yaml.Node, path: Path, out: ReadResult, file: str, seen_n
             _index_lines(item, path + (i,), out, file, seen_nodes)
 
 
-def _syntax_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None)
-    context = getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark else None
-    col = f", cột {mark.column + 1}" if mark else ""
-    what = getattr(exc, "problem", None) or str(exc)
-    started = ""
-    if context is not None and mark is not None and context.line != mark.line:
-        started = f" Phần bị lỗi bắt đầu từ dòng {context.line + 1} (ngoặc hoặc dấu nháy chưa đóng?)."
-    hint = (
-        "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu ':' sau mỗi khóa, "
-        "và đặt văn bản có dấu ':' hoặc '#' trong ngoặc kép."
-    )
-    source = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-    if "\t" in what or "tab" in what.lower() or "\t" in source:
-        hint = "Tệp có ký tự Tab để thụt lề; YAML chỉ cho phép dấu cách."
-    elif "mapping values" in what and ": " in source.split(":", 1)[-1]:
-        hint = 'Dòng này có dấu ": " nằm trong văn bản; hãy đặt cả đoạn văn bản sau khóa trong ngoặc kép "…".'
-    return Problem(file, line, "", f"lỗi cú pháp YAML{col} ({what}).{started} {hint}")
-
-
 def read_yaml(text: str, file: str) -> ReadResult:
     """Parse ``text``; never raises for bad input (limits included)."""
     try:
@@ -113,7 +93,7 @@ def read_yaml(text: str, file: str) -> ReadResult:
     except TooBig as exc:
         return ReadResult(None, problems=[Problem(file, exc.line, "", exc.message)])
     except yaml.YAMLError as exc:
-        return ReadResult(None, problems=[_syntax_problem(exc, file, text)])
+        return ReadResult(None, problems=[syntax_problem(exc, file, text)])
     result.problems.extend(_bad_dates(result.data, (), result, file))
     return result
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from cchc_docgen.models.base import StrictModel, Text
+from cchc_docgen.models.base import StrictModel, Text, also_accepts
 
 Align = Literal["left", "center", "justify"]
 #: Row keys with a meaning of their own; every other key of a row names a column.
@@ -26,6 +26,23 @@ class Column(StrictModel):
 
 class Cell(StrictModel):
     """Một ô: một đoạn, nhiều đoạn, hoặc ô gộp xuống nhiều dòng."""
+
+    __get_pydantic_json_schema__ = also_accepts(
+        {"type": "string"},
+        {"type": "array", "items": {"type": "string"}},
+        {
+            "type": "object",
+            "description": "Ô viết gọn: 'text' (một hoặc nhiều đoạn) và 'rows' (số dòng gộp), ví dụ "
+            "{text: Văn phòng, rows: 3}.",
+            "properties": {
+                "text": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+                         "description": "Nội dung ô: một đoạn, hoặc danh sách các đoạn."},
+                "rows": {"type": "integer", "minimum": 1, "description": "Số dòng ô này gộp xuống."},
+            },
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+    )
 
     paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn trong ô.")
     rows: int = Field(default=1, ge=1, description="Số dòng ô này gộp xuống (tính cả dòng hiện tại).")

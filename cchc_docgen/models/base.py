@@ -3,20 +3,89 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, GetJsonSchemaHandler
+
+#: Characters that change the reading order of what follows (bidi embeddings, overrides, isolates, marks).
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+#: Invisible characters that are allowed: soft hyphen (a hyphenation hint Word honours).
+_ALLOWED_FORMAT = frozenset("\u00ad")
+
+
+def invisible_char(text: str) -> int | None:
+    """Index of the first invisible control character of ``text`` (bidi control, zero-width character,
+    BOM, C0/C1 control other than tab and line breaks), or ``None``."""
+    for i, ch in enumerate(text):
+        category = unicodedata.category(ch)
+        if (category == "Cf" and ch not in _ALLOWED_FORMAT) or (category == "Cc" and ch not in "\t\n\r"):
+            return i
+    return None
+
+
+def invisible_message(text: str, index: int) -> str:
+    """What a user reads about an invisible character at ``text[index]``: which, where, why, what to do."""
+    ch = text[index]
+    before = "".join(c for c in text[max(0, index - 20):index] if invisible_char(c) is None).lstrip()
+    dots = "…" if index > 20 else ""
+    where = f"ngay sau '{dots}{before}'" if before else "ở đầu văn bản"
+    if ch in BIDI:
+        what = "ký tự điều khiển hướng chữ"
+        why = ("ký tự này đảo hoặc đổi thứ tự các chữ khi hiển thị và khi in, nên văn bản ban hành có thể khác "
+               "với điều bạn đọc thấy trong tệp YAML")
+    else:
+        what = "ký tự ẩn"
+        why = "ký tự này không nhìn thấy được nhưng vẫn nằm trong văn bản (thường do chép từ trang web hoặc tệp khác)"
+    return (f"văn bản có {what} U+{ord(ch):04X} {where}; {why}. Hãy xóa đoạn chữ quanh chỗ đó rồi gõ lại "
+            "bằng bàn phím.")
 
 
 def _nfc(value: object) -> object:
-    """Normalise strings to NFC and trim them; other values pass through untouched."""
+    """Normalise strings to NFC and trim them; refuse invisible control characters."""
     if isinstance(value, str):
+        index = invisible_char(value)
+        if index is not None:
+            raise ValueError(invisible_message(value, index))
         return unicodedata.normalize("NFC", value).strip()
     return value
 
 
 #: A piece of user text: NFC, trimmed. Inline ``**bold**``, ``*italic*`` and ``[^key]`` footnote marks allowed.
 Text = Annotated[str, BeforeValidator(_nfc)]
+
+
+def colon_text(value: object, fields: object) -> str | None:
+    """The text a user meant when YAML read an unquoted ``Sở Nội vụ: để báo cáo`` as a one-key mapping
+    (``{"Sở Nội vụ": "để báo cáo"}``) where a text or one of ``fields`` was expected; else ``None``."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    (key, item), = value.items()
+    if not isinstance(key, str) or key in fields or not isinstance(item, (str, int, float, type(None))):  # type: ignore[operator]
+        return None
+    return f"{key}: {item}" if item is not None else f"{key}:"
+
+
+def quote_advice(text: str) -> str:
+    """The message for :func:`colon_text`: put the text in quotes."""
+    return (f"dòng chữ '{text}' có dấu ': ' nên YAML hiểu nhầm thành một cặp 'khóa: giá trị'. "
+            f'Hãy đặt cả dòng chữ trong ngoặc kép: "{text}".')
+
+
+def also_accepts(*forms: dict[str, Any]) -> Any:
+    """A ``__get_pydantic_json_schema__`` that adds the short forms a model accepts (``- Sở Nội vụ`` for a
+    recipient, ``date: 01/12/2025``) to its JSON Schema, so an editor checking the schema accepts them too."""
+
+    def hook(cls: type[BaseModel], core_schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        json_schema = handler(core_schema)
+        target = handler.resolve_ref_schema(json_schema)
+        full = dict(target)
+        target.clear()
+        target["anyOf"] = [*forms, full]
+        if "description" in full:
+            target["description"] = full["description"]
+        return json_schema
+
+    return classmethod(hook)
 
 
 class StrictModel(BaseModel):

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from cchc_docgen.models.base import StrictModel, Text
+from cchc_docgen.models.base import StrictModel, Text, also_accepts, colon_text, quote_advice
 
 #: How a node's own label is written. ``auto`` follows its parent (I. → 1. → a) → - → +).
 Numbering = Literal["auto", "roman", "decimal", "nested", "letter", "dash", "plus", "none"]
@@ -27,11 +27,14 @@ Role = Literal[
     "limitations",
     "directions",
     "proposals",
+    "summary",
 ]
 
 
 class Node(StrictModel):
     """Một mục, khoản, điểm hoặc đoạn của nội dung. Một dòng chữ đơn thuần cũng là một Node."""
+
+    __get_pydantic_json_schema__ = also_accepts({"type": "string", "minLength": 1})
 
     title: Text | None = Field(
         default=None,
@@ -65,7 +68,8 @@ class Node(StrictModel):
             "Vai trò của mục để công cụ nhận biết: purpose (mục đích), requirements (yêu cầu), targets (chỉ tiêu), "
             "audience (đối tượng), content (nội dung), forms (hình thức), tasks (nhiệm vụ), budget (kinh phí), "
             "organization (tổ chức thực hiện), reporting (chế độ báo cáo), timeline (thời gian), results (kết quả), "
-            "limitations (tồn tại, hạn chế), directions (phương hướng), proposals (đề xuất, kiến nghị)."
+            "limitations (tồn tại, hạn chế), directions (phương hướng), proposals (đề xuất, kiến nghị), "
+            "summary (báo cáo: chỗ chương trình tự ghi số liệu tổng hợp các nhiệm vụ và biểu đồ)."
         ),
     )
     unit: Text | None = Field(
@@ -78,6 +82,9 @@ class Node(StrictModel):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
+        text = colon_text(value, cls.model_fields)
+        if text is not None:
+            raise ValueError(quote_advice(text))
         return {"text": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")

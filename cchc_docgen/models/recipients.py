@@ -6,11 +6,13 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from cchc_docgen.models.base import StrictModel, Text
+from cchc_docgen.models.base import StrictModel, Text, also_accepts, colon_text, quote_advice
 
 
 class Recipient(StrictModel):
     """Một nơi nhận. Viết gọn một dòng chữ, hoặc 'name' + 'note'."""
+
+    __get_pydantic_json_schema__ = also_accepts({"type": "string", "minLength": 1})
 
     name: Text = Field(description="Tên nơi nhận, ví dụ 'Sở Nội vụ'.", min_length=1)
     note: Text | None = Field(
@@ -20,11 +22,16 @@ class Recipient(StrictModel):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
+        text = colon_text(value, cls.model_fields)
+        if text is not None:
+            raise ValueError(quote_advice(text))
         return {"name": value} if isinstance(value, str) else value
 
 
 class Archive(StrictModel):
     """Dòng 'Lưu: VT, …' cuối danh sách nơi nhận."""
+
+    __get_pydantic_json_schema__ = also_accepts({"type": "string"}, {"type": "array", "items": {"type": "string"}})
 
     units: list[Text] = Field(
         default_factory=list,
@@ -32,5 +39,9 @@ class Archive(StrictModel):
     )
     copies: int | None = Field(default=None, ge=1, description="Số bản lưu (nếu ghi), ví dụ 2 → 'Lưu: VT, VP (2).'.")
     drafter: Text | None = Field(
-        default=None, description="Ký hiệu người soạn thảo và số lượng bản phát hành, ví dụ 'PL.(300)'."
+        default=None,
+        description=(
+            "Ký hiệu người soạn thảo và số lượng bản phát hành (ô 12), in cuối dòng Lưu, ví dụ 'Thg(10)' → "
+            "'- Lưu: VT, KGVX, Thg(10).'."
+        ),
     )

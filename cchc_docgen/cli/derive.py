@@ -1,0 +1,89 @@
+"""``cchc-docgen derive``: a unit's own plan (or one per unit) from its parent body's plan."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "derive",
+        help="lập kế hoạch của đơn vị (trường, trung tâm, phòng) từ kế hoạch của cấp trên",
+        description=(
+            "Lập kế hoạch của đơn vị từ kế hoạch của cấp trên: trích dẫn kế hoạch cấp trên, giữ mục đích, nội dung, "
+            "hình thức; thay phần tổ chức thực hiện bằng phân công trong đơn vị; phụ lục chỉ giữ các nhiệm vụ "
+            "liên quan đến đơn vị. Ví dụ: cchc-docgen derive plans/004.yaml --unit truong.yaml -o truong_kh.yaml"
+        ),
+    )
+    p.add_argument("parent", metavar="PARENT.yaml", help="kế hoạch của cấp trên (đã có số và ngày ban hành)")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--unit", metavar="UNIT.yaml", help="tệp mô tả một đơn vị")
+    who.add_argument("--units", metavar="UNITS.yaml|UNITS.xlsx",
+                     help="danh sách nhiều đơn vị (YAML hoặc bảng tính Excel): mỗi đơn vị một kế hoạch")
+    p.add_argument("-o", "--out", metavar="ĐÍCH",
+                   help="tệp YAML kết quả (với --unit) hoặc thư mục kết quả (với --units, bắt buộc)")
+    p.add_argument("--render", action="store_true", help="tạo luôn tệp Word (.docx) bên cạnh mỗi tệp YAML")
+    p.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+
+
+def run(args: argparse.Namespace) -> int:
+    from cchc_docgen.derive import derive_file, load_parent, load_unit, load_units, slug
+    from cchc_docgen.errors import OutputExists, UsageError
+    from cchc_docgen.yamlio import write_yaml
+
+    parent_path = Path(args.parent)
+    if not parent_path.is_file():
+        raise UsageError(f"không tìm thấy tệp kế hoạch cấp trên '{parent_path}'. Kiểm tra lại tên và thư mục.")
+    unit_file = Path(args.unit or args.units)
+    if not unit_file.is_file():
+        raise UsageError(f"không tìm thấy tệp đơn vị '{unit_file}'. Kiểm tra lại tên và thư mục.")
+    if args.units and not args.out:
+        raise UsageError("với --units hãy chỉ thư mục ghi kết quả bằng -o THƯ_MỤC.")
+    units = [load_unit(unit_file)] if args.unit else load_units(unit_file)
+    parent = load_parent(parent_path)
+
+    if args.unit:
+        targets = [Path(args.out) if args.out else Path(f"{parent_path.stem}_{slug(units[0].abbreviation)}.yaml")]
+    else:
+        folder = Path(args.out)
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"'{folder}' là một tệp; với --units, -o phải là một thư mục.")
+        folder.mkdir(parents=True, exist_ok=True)
+        targets = [folder / f"{slug(u.abbreviation)}.yaml" for u in units]
+    existing = [t for t in targets if t.exists()]
+    if existing and not args.force:
+        names = ", ".join(f"'{t}'" for t in existing[:5]) + (" …" if len(existing) > 5 else "")
+        raise OutputExists(
+            f"đã có sẵn {len(existing)} tệp kết quả ({names}); chương trình không ghi đè để khỏi mất nội dung "
+            "của bạn và chưa ghi tệp nào. Hãy chọn nơi khác bằng -o, hoặc thêm --force nếu chắc chắn muốn ghi đè."
+        )
+    results = [derive_file(parent, unit) for unit in units]  # every child first: nothing is written on error
+    for target, unit, result in zip(targets, units, results, strict=True):
+        write_yaml(target, result.yaml_text, force=args.force)
+        derived = result.derived
+        print(f"{target}: kế hoạch của {unit.sentence_name} — giữ {len(derived.kept_tasks)} nhiệm vụ trong phụ lục, "
+              f"bỏ {derived.dropped_tasks} nhiệm vụ không thuộc đơn vị.")
+        for change, count in derived.wording.items():
+            print(f"  đã đổi cách gọi {change} ({count} chỗ)")
+    if len(units) == 1:
+        print("Hãy đọc lại tệp, điền các chỗ '……' và sửa nội dung cho phù hợp trước khi ban hành.")
+    if args.render:
+        return _render(targets, args.force)
+    return 0
+
+
+def _render(targets: list[Path], force: bool) -> int:
+    from cchc_docgen.batch import render_many
+
+    out_dir = targets[0].parent
+    report = render_many(targets, out_dir, force=force, progress=sys.stderr.isatty())
+    for failure in report.failures:
+        for line in failure.lines:
+            print(f"cchc-docgen: lỗi: {line}", file=sys.stderr)
+    for path in report.written:
+        print(path)
+    if len(targets) > 1 or report.failures:
+        print(report.summary(), file=sys.stderr)
+    return 1 if report.failures else 0

@@ -1,0 +1,80 @@
+"""``cchc-docgen report``: a plan → the YAML skeleton of its periodic report (and the task spreadsheet)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report",
+        help="lập khung báo cáo định kỳ (quý, 6 tháng, 9 tháng, năm) từ một kế hoạch",
+        description=(
+            "Lập tệp YAML của báo cáo kết quả thực hiện kế hoạch trong một kỳ: tiêu đề, kỳ số liệu, hạn gửi, "
+            "các mục cần viết, và bảng mọi nhiệm vụ đến hạn trong kỳ để điền trạng thái."
+        ),
+    )
+    p.add_argument("plan", metavar="PLAN.yaml", help="tệp YAML của kế hoạch")
+    p.add_argument("--period", required=True, metavar="KỲ",
+                   help="kỳ báo cáo: q1, q2, q3, q4, 6m (6 tháng), 9m (9 tháng), year (năm)")
+    p.add_argument("--year", type=int, metavar="YYYY", help="năm báo cáo (mặc định: năm của kế hoạch)")
+    p.add_argument("-o", "--output", metavar="REPORT.yaml",
+                   help="tệp báo cáo cần ghi (mặc định: <kế hoạch>_bc_<kỳ>.yaml cạnh tệp kế hoạch)")
+    p.add_argument("--xlsx", action="store_true",
+                   help="ghi thêm bảng tính .xlsx (cùng tên) để điền trạng thái nhiệm vụ; báo cáo sẽ đọc từ đó")
+    p.add_argument("--from", dest="previous", metavar="PREVIOUS.yaml",
+                   help="báo cáo kỳ trước: chép sang trạng thái, kết quả, ghi chú của từng nhiệm vụ")
+    p.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
+
+
+def _header(skeleton_report: object, plan: Path, period: str) -> list[str]:
+    from cchc_docgen.models import Document
+
+    assert isinstance(skeleton_report, Document) and skeleton_report.report is not None
+    info = skeleton_report.report
+    return [
+        f"Báo cáo kỳ '{period}' lập từ kế hoạch {plan.name} bằng 'cchc-docgen report'.",
+        f"Số liệu tính từ {info.data_from:%d/%m/%Y} đến {info.data_to:%d/%m/%Y}; "
+        f"hạn gửi báo cáo: {info.due:%d/%m/%Y}." if info.due else "",
+        "Viết nội dung vào các chỗ '…'. Trạng thái mỗi nhiệm vụ (report.tasks → status): hoàn thành;",
+        "hoàn thành quá hạn; đang thực hiện; chưa thực hiện. Số liệu tổng hợp và biểu đồ do chương trình tự tính.",
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    from cchc_docgen.errors import OutputExists
+    from cchc_docgen.loader import load_document
+    from cchc_docgen.report import build_report
+    from cchc_docgen.report.xlsx import write_xlsx
+    from cchc_docgen.yamlio import dump_document, write_yaml
+
+    plan_path = Path(args.plan)
+    plan = load_document(plan_path)
+    previous = load_document(Path(args.previous)) if args.previous else None
+    skeleton = build_report(plan, args.period, args.year, previous)
+    report = skeleton.report
+    assert report.report is not None
+    out = Path(args.output) if args.output else plan_path.with_name(
+        f"{plan_path.stem}_bc_{report.report.period}_{report.report.year}.yaml")
+    sheet = out.with_suffix(".xlsx") if args.xlsx else None
+    for target in (out, sheet):
+        if target is not None and target.exists() and not args.force:
+            raise OutputExists(f"tệp '{target}' đã có sẵn nên chương trình không ghi đè (để khỏi mất nội dung của "
+                               "bạn). Hãy chọn tên khác bằng -o, hoặc thêm --force nếu chắc chắn muốn ghi đè.")
+    info = report.report
+    if sheet is not None:
+        info = info.model_copy(update={"tasks_file": sheet.name})
+        report = report.model_copy(update={"report": info})
+    schema = "yaml-language-server: $schema=../schema/cchc-docgen.schema.json" if out.parent.name == "plans" else None
+    header = [line for line in _header(report, plan_path, info.period) if line]
+    write_yaml(out, dump_document(report, header, schema=schema), force=args.force)
+    if sheet is not None:
+        write_xlsx(report, sheet, force=args.force)
+    for warning in skeleton.warnings:
+        print(f"cchc-docgen: cảnh báo: {plan_path}: {warning}", file=sys.stderr)
+    count = len([t for t in info.tasks if t.task])
+    extra = f" và bảng tính {sheet}" if sheet else ""
+    print(f"đã tạo {out}{extra}: {count} nhiệm vụ; hạn gửi báo cáo {info.due:%d/%m/%Y}.")
+    return 0

@@ -1,0 +1,82 @@
+"""Periodic reports (báo cáo định kỳ): the reporting period and the status of each task of the plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from cchc_docgen.models.base import StrictModel, Text
+
+#: Task statuses, in the order reports list them.
+STATUSES: tuple[str, ...] = ("hoàn thành", "hoàn thành quá hạn", "đang thực hiện", "chưa thực hiện")
+Status = Literal["hoàn thành", "hoàn thành quá hạn", "đang thực hiện", "chưa thực hiện"]
+#: Report periods: quarters, 6 and 9 months, the whole year.
+PERIOD_KEYS: tuple[str, ...] = ("q1", "q2", "q3", "q4", "6m", "9m", "year")
+PeriodKey = Literal["q1", "q2", "q3", "q4", "6m", "9m", "year"]
+
+
+def normalise_status(value: Any) -> Any:
+    """``'Hoàn thành '`` → ``'hoàn thành'``; other values pass through (and fail validation if not listed)."""
+    if isinstance(value, str):
+        text = " ".join(unicodedata.normalize("NFC", value).split()).lower()
+        return text or None
+    return value
+
+
+class TaskResult(StrictModel):
+    """Một nhiệm vụ của kế hoạch và kết quả thực hiện trong kỳ (hoặc một dòng nhóm 'group')."""
+
+    group: Text | None = Field(default=None, description="Dòng nhóm (I., II., …) của bảng nhiệm vụ.")
+    task: Text | None = Field(default=None, description="Nội dung nhiệm vụ, chép từ kế hoạch.")
+    lead: Text | None = Field(default=None, description="Đơn vị chủ trì.")
+    deadline: Text | None = Field(default=None, description="Thời gian thực hiện/hoàn thành, như ghi trong kế hoạch.")
+    status: Status | None = Field(
+        default=None,
+        description="Trạng thái: hoàn thành; hoàn thành quá hạn; đang thực hiện; chưa thực hiện. "
+        "Bỏ trống nếu chưa điền.",
+    )
+    result: Text | None = Field(default=None, description="Kết quả, sản phẩm (ví dụ 'Kế hoạch số 12/KH-SGDĐT').")
+    note: Text | None = Field(default=None, description="Ghi chú.")
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: Any) -> Any:
+        value = normalise_status(value)
+        if value is not None and value not in STATUSES:
+            raise ValueError(f"trạng thái '{value}' không có trong danh sách; hãy ghi một trong: "
+                             f"{'; '.join(STATUSES)} (hoặc bỏ trống nếu chưa rõ).")
+        return value
+
+    @model_validator(mode="after")
+    def _shape(self) -> TaskResult:
+        if self.group and (self.task or self.lead or self.status or self.result):
+            raise ValueError("dòng nhóm ('group') chỉ có tên nhóm, không có nhiệm vụ, đơn vị hay trạng thái.")
+        if not self.group and not self.task:
+            raise ValueError("mỗi dòng cần 'task' (nội dung nhiệm vụ) hoặc 'group' (tên nhóm).")
+        return self
+
+
+class ReportInfo(StrictModel):
+    """Kỳ báo cáo và kết quả thực hiện từng nhiệm vụ (lệnh 'cchc-docgen report' điền sẵn)."""
+
+    plan: Text = Field(description="Kế hoạch được báo cáo, ghi đầy đủ: 'Kế hoạch số 07/KH-SGDĐT ngày … của … về …'.")
+    period: PeriodKey = Field(description="Kỳ báo cáo: q1, q2, q3, q4, 6m (6 tháng), 9m (9 tháng), year (năm).")
+    year: int = Field(ge=1945, le=2200, description="Năm của kỳ báo cáo.")
+    data_from: dt.date = Field(description="Số liệu tính từ ngày (YYYY-MM-DD).")
+    data_to: dt.date = Field(description="Số liệu tính đến ngày (YYYY-MM-DD).")
+    due: dt.date | None = Field(default=None, description="Hạn gửi báo cáo (YYYY-MM-DD).")
+    tasks_file: Text | None = Field(
+        default=None,
+        description="Tệp Excel (.xlsx) ghi trạng thái các nhiệm vụ, đường dẫn tính từ tệp YAML này. "
+        "Khi có, trạng thái, kết quả và ghi chú trong tệp Excel được dùng thay cho 'tasks'.",
+    )
+    tasks: list[TaskResult] = Field(default_factory=list, description="Các nhiệm vụ của kế hoạch đến hạn trong kỳ.")
+
+    @model_validator(mode="after")
+    def _order(self) -> ReportInfo:
+        if self.data_from > self.data_to:
+            raise ValueError("'data_from' phải trước 'data_to' (số liệu tính từ ngày … đến ngày …).")
+        return self

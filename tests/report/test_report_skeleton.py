@@ -1,0 +1,142 @@
+"""The report skeleton made from a plan: tasks due in the period, title, preamble, sections, carry-forward."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import PLAN_001
+
+from cchc_docgen.errors import InputError
+from cchc_docgen.loader import load_document
+from cchc_docgen.models import Document
+from cchc_docgen.models.report import PERIOD_KEYS, TaskResult
+from cchc_docgen.pipeline import render_plan
+from cchc_docgen.report import build_report, make_report
+from cchc_docgen.report.tasks import plan_tasks
+from cchc_docgen.yamlio import dump_document
+
+Q3_ONLY = "Ban hành Quyết định bãi bỏ các văn bản quy phạm pháp luật"
+
+
+def _tasks(report: Document) -> list[TaskResult]:
+    assert report.report is not None
+    return [t for t in report.report.tasks if t.task]
+
+
+def test_seed_001_q1_has_every_task_begun_by_march(plan_001: Document) -> None:
+    tasks = _tasks(make_report(plan_001, "q1"))
+    plan = [t for t in plan_tasks(plan_001) if t.group is None]
+    assert len(plan) == 48
+    assert len(tasks) == 47
+    assert [t.task for t in tasks] == [t.task for t in plan if t.task != Q3_ONLY]
+    assert tasks[0].task == "Ban hành Kế hoạch cải cách hành chính năm 2023: Sở Giáo dục và Đào tạo (*)"
+    assert (tasks[0].lead, tasks[0].deadline) == ("Văn phòng", "Tháng 12/2022")
+    assert (tasks[1].lead, tasks[1].deadline) == ("UBND quận, huyện", "10/01/2023")
+    assert tasks[-1].task.startswith("Thực hiện thí điểm áp dụng Tiêu chuẩn quốc gia TCVN ISO 1801:2020")
+    assert all(t.status is None for t in tasks)
+
+
+def test_seed_001_year_has_every_task(plan_001: Document) -> None:
+    report = make_report(plan_001, "year")
+    tasks = _tasks(report)
+    assert len(tasks) == 48
+    assert [t.task for t in tasks] == [t.task for t in plan_tasks(plan_001) if t.group is None]
+    assert next(t for t in tasks if t.task == Q3_ONLY).deadline == "Quý III/2023"
+    assert report.report is not None
+    groups = [t.group for t in report.report.tasks if t.group]
+    assert groups == ["Chỉ đạo điều hành, kiểm tra và tuyên truyền", "Cải cách thể chế", "Cải cách thủ tục hành chính",
+                      "Cải cách tổ chức bộ máy", "Cải cách chế độ công vụ", "Cải cách tài chính công",
+                      "Hiện đại hoá nền hành chính"]
+
+
+@pytest.mark.parametrize(("period", "expected"), [
+    ("q1", ["Ban hành kế hoạch", "Kiểm tra giữa năm", "Cập nhật cổng thông tin", "Báo cáo theo yêu cầu"]),
+    ("q2", ["Ban hành kế hoạch", "Kiểm tra giữa năm", "Cập nhật cổng thông tin", "Báo cáo theo yêu cầu"]),
+    ("q3", ["Ban hành kế hoạch", "Kiểm tra giữa năm", "Cập nhật cổng thông tin", "Hội thi tìm hiểu CCHC",
+            "Báo cáo theo yêu cầu"]),
+    ("9m", ["Ban hành kế hoạch", "Kiểm tra giữa năm", "Cập nhật cổng thông tin", "Hội thi tìm hiểu CCHC",
+            "Báo cáo theo yêu cầu"]),
+    ("year", ["Ban hành kế hoạch", "Kiểm tra giữa năm", "Cập nhật cổng thông tin", "Hội thi tìm hiểu CCHC",
+              "Tổng kết năm", "Báo cáo theo yêu cầu"]),
+])
+def test_tasks_due_in_or_before_the_period(small_plan: Document, period: str, expected: list[str]) -> None:
+    assert [t.task for t in _tasks(make_report(small_plan, period))] == expected
+
+
+def test_group_rows_only_for_groups_with_tasks(small_plan: Document) -> None:
+    report = make_report(small_plan, "q1")
+    assert report.report is not None
+    assert [t.group or t.task for t in report.report.tasks] == [
+        "Chỉ đạo", "Ban hành kế hoạch", "Kiểm tra giữa năm", "Tuyên truyền", "Cập nhật cổng thông tin",
+        "Báo cáo theo yêu cầu"]
+
+
+def test_unparsed_deadline_is_kept_with_a_warning(small_plan: Document) -> None:
+    skeleton = build_report(small_plan, "q1")
+    assert [w for w in skeleton.warnings if "Theo kế hoạch của UBND tỉnh" in w]
+    assert any(t.deadline == "Theo kế hoạch của UBND tỉnh" for t in _tasks(skeleton.report))
+
+
+def test_title_preamble_and_outline(small_plan: Document) -> None:
+    report = make_report(small_plan, "q1")
+    assert report.kind == "bao_cao"
+    assert report.title == "Kết quả thực hiện Kế hoạch tuyên truyền cải cách hành chính | quý I năm 2024"
+    assert report.preamble.text == (
+        "Thực hiện Kế hoạch số 12/KH-PGDĐT ngày 08/01/2024 của Phòng Giáo dục và Đào tạo về tuyên truyền cải "
+        "cách hành chính năm 2024, Phòng Giáo dục và Đào tạo báo cáo kết quả thực hiện quý I năm 2024 (số liệu "
+        "tính từ ngày 15/12/2023 đến ngày 14/3/2024) như sau:")
+    assert report.addressees == ["UBND huyện"]
+    assert [r.name for r in report.recipients] == ["Như trên", "Lãnh đạo Phòng"]
+    assert report.report is not None
+    assert (report.report.plan, report.report.period, report.report.year) == (
+        "Kế hoạch số 12/KH-PGDĐT ngày 08/01/2024 của Phòng Giáo dục và Đào tạo về tuyên truyền cải cách hành "
+        "chính năm 2024", "q1", 2024)
+    assert (str(report.report.data_from), str(report.report.data_to), str(report.report.due)) == (
+        "2023-12-15", "2024-03-14", "2024-03-20")
+    assert [n.title for n in report.body] == [
+        "Kết quả thực hiện quý I năm 2024", "Tồn tại, hạn chế và nguyên nhân", "Phương hướng, nhiệm vụ quý II năm 2024",
+        "Đề xuất, kiến nghị"]
+    results = report.body[0].items
+    assert [n.title for n in results] == ["Tình hình thực hiện các nhiệm vụ của Kế hoạch",
+                                          "Kết quả thực hiện các chỉ tiêu", "Nội dung tuyên truyền",
+                                          "Hình thức tuyên truyền"]
+    assert [n.text for n in results[1].items] == ["100% trường học treo khẩu hiệu", "90% giáo viên được tập huấn"]
+    assert report.closing == ["Trên đây là báo cáo kết quả thực hiện Kế hoạch tuyên truyền cải cách hành chính quý I "
+                              "năm 2024 của Phòng Giáo dục và Đào tạo. Kính đề nghị UBND huyện xem xét, chỉ đạo"]
+
+
+def test_statuses_carry_forward_from_the_previous_report(small_plan: Document) -> None:
+    q1 = make_report(small_plan, "q1")
+    assert q1.report is not None
+    filled = [t.model_copy(update={"status": "hoàn thành", "result": "Kế hoạch số 12/KH-PGDĐT"})
+              if t.task == "Ban hành kế hoạch" else t for t in q1.report.tasks]
+    previous = q1.model_copy(update={"report": q1.report.model_copy(update={"tasks": filled})})
+    q3 = make_report(small_plan, "q3", previous=previous)
+    by_name = {t.task: t for t in _tasks(q3)}
+    assert (by_name["Ban hành kế hoạch"].status, by_name["Ban hành kế hoạch"].result) == (
+        "hoàn thành", "Kế hoạch số 12/KH-PGDĐT")
+    assert by_name["Hội thi tìm hiểu CCHC"].status is None
+
+
+def test_previous_must_be_a_report(small_plan: Document) -> None:
+    with pytest.raises(InputError, match="báo cáo kỳ trước"):
+        make_report(small_plan, "q2", previous=small_plan)
+
+
+def test_plan_without_tasks_is_refused() -> None:
+    plan = load_document(next(PLAN_001.parent.glob("002_*.yaml")))
+    with pytest.raises(InputError, match="kế hoạch không có bảng nhiệm vụ"):
+        make_report(plan, "q1")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("period", PERIOD_KEYS)
+def test_seed_001_skeleton_validates_and_renders(plan_001: Document, period: str, tmp_path: Path) -> None:
+    report = make_report(plan_001, period)
+    path = tmp_path / f"bc_{period}.yaml"
+    path.write_text(dump_document(report), encoding="utf-8")
+    again = load_document(path)  # the written YAML is valid and means the same document
+    assert again == report
+    out = render_plan(path, tmp_path / "out")
+    assert out.stat().st_size > 10_000
