@@ -55,7 +55,7 @@ def _model(model: BaseModel) -> Any:
     fields = type(model).model_fields
     for name, info in fields.items():
         value = getattr(model, name)
-        if info.is_required() or value != info.get_default(call_default_factory=True):
+        if info.is_required() or value != _default(type(model), name):
             out[name] = _value(value)
     if isinstance(model, Row):
         for key, cell in model.cells().items():
@@ -90,10 +90,22 @@ def _shortcut(model: BaseModel) -> Any:
 
 def _only(model: BaseModel, field: str) -> bool:
     """True when every field of ``model`` but ``field`` has its default value."""
-    for name, info in type(model).model_fields.items():
-        if name != field and getattr(model, name) != info.get_default(call_default_factory=True):
+    for name in type(model).model_fields:
+        if name != field and getattr(model, name) != _default(type(model), name):
             return False
     return True
+
+
+_DEFAULTS: dict[tuple[type, str], Any] = {}
+
+
+def _default(model: type[BaseModel], name: str) -> Any:
+    """A field's default value, computed once per model class (only compared, never handed out)."""
+    key = (model, name)
+    if key not in _DEFAULTS:
+        info = model.model_fields[name]
+        _DEFAULTS[key] = None if info.is_required() else info.get_default(call_default_factory=True)
+    return _DEFAULTS[key]
 
 
 def _value(value: Any) -> Any:

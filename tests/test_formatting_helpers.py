@@ -123,3 +123,6 @@ def test_rule_lengths_follow_text_width() -> None:
     # a line wider than its column counts as the column's width; a rule never gets negative indents
     assert rule_under(["X" * 200], 14, True, 0.5, 165.0).length_mm == 82.5
     assert Rule(200.0, 165.0).indent_twips == 0
+    # the rule under an appendix caption keeps the table below it off the line
+    assert '<w:spacing w:after="240"/>' in Rule(40.0, 252.0, after_twips=240).xml()
+    assert "w:spacing" not in Rule(40.0, 252.0).xml()

@@ -111,6 +111,21 @@ def test_duplicate_recipient_counts_from_one_in_path_and_text(tmp_path: Path, ca
     ]
 
 
+def test_list_item_errors_count_from_one_in_path_and_text(tmp_path: Path, capsys) -> None:
+    text = PLAN.replace("  - Sở Nội vụ\n", "  - [Sở Nội vụ, Sở Tài chính]\n  -\n")
+    text += "closing: [Trên đây, {a: 1, b: 2}]\n"
+    code, err = _validate(tmp_path, capsys, text)
+    assert code == 1
+    assert err == [
+        "cchc-docgen: lỗi: p.yaml:10: [recipients[2]] phần tử thứ 2 của 'recipients' phải là một dòng chữ (tên nơi "
+        "nhận) hoặc một nhóm 'name: …, note: …'; hiện đang là một danh sách.",
+        "cchc-docgen: lỗi: p.yaml:11: [recipients[3]] phần tử thứ 3 của 'recipients' phải là một dòng chữ (tên nơi "
+        "nhận) hoặc một nhóm 'name: …, note: …'; hiện đang để trống.",
+        "cchc-docgen: lỗi: p.yaml:13: [closing[2]] phần tử thứ 2 của 'closing' phải là một dòng chữ (văn bản); hiện "
+        "đang là một nhóm 'khóa: giá trị'.",
+    ]
+
+
 def test_choice_errors_are_all_vietnamese(tmp_path: Path, capsys) -> None:
     code, err = _validate(tmp_path, capsys, "kind: ke_hoch\n" + PLAN.replace("authority: KT", "authority: kt"))
     assert code == 1

@@ -7,15 +7,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_docgen.checker.model import MUST, RULES, SHOULD, Finding
 
-__all__ = ["MUST", "RULES", "SHOULD", "Finding", "check_docx"]
+__all__ = ["MUST", "RULES", "SHOULD", "CheckResult", "Finding", "check_document", "check_docx"]
+
+
+@dataclass
+class CheckResult:
+    """Findings for one document and its kind (see :mod:`cchc_docgen.checker.kind`).
+
+    ``kind`` is "typed", "cong_van", "appendix" or "outside"; ``kind_label`` names it in
+    Vietnamese; for "outside" ``note`` says why it is not checked and ``findings`` is empty.
+    """
+
+    findings: list[Finding]
+    kind: str = "typed"
+    kind_label: str = ""
+    note: str = ""
+    #: the document's pages as judged (estimated from the XML unless Word saved page breaks)
+    pages: int = 1
 
 
 def check_docx(path: str | Path) -> list[Finding]:
     """Check the DOCX at ``path`` against every rule of spec §8; findings in rule order."""
+    return check_document(path).findings
+
+
+def check_document(path: str | Path) -> CheckResult:
+    """Check ``path`` and say what kind of document it is; a document outside NĐ30 gets no findings."""
     from cchc_docgen.checker import (
         rules_appendix,
         rules_body,
@@ -31,7 +53,16 @@ def check_docx(path: str | Path) -> list[Finding]:
 
     doc = build_model(open_package(path))
     elements = locate(doc)
+    kind = elements.kind
+    pages = max((p.page for p in doc.paras), default=1)
+    if kind.code == "outside":
+        return CheckResult([], kind.code, kind.label, kind.reason, pages)
     col = Collector()
-    for module in (rules_page, rules_header, rules_title, rules_body, rules_footer, rules_appendix):
+    modules = (
+        (rules_page, rules_appendix)
+        if kind.code == "appendix"
+        else (rules_page, rules_header, rules_title, rules_body, rules_footer, rules_appendix)
+    )
+    for module in modules:
         module.check(doc, elements, col)
-    return col.findings()
+    return CheckResult(col.findings(), kind.code, kind.label, "", pages)

@@ -71,6 +71,14 @@ class Para:
     grid_cols: int = 0
     numbered: bool = False
     mark_size: float = 14.0
+    #: estimated layout, in points: top of the paragraph in the flow (tables stack row by row;
+    #: the paragraphs of one cell start at the row's top) and its height
+    y: float = 0.0
+    h: float = 0.0
+    #: left edge of the column box (text area or table cell) from the left margin, and its width, in twips
+    x0: int = 0
+    width: int = 0
+    line_h: float = 16.0
 
     @property
     def stripped(self) -> str:
@@ -90,6 +98,17 @@ class DocModel:
     sections: list[Section]
     paras: list[Para] = field(default_factory=list)
     rendered_pages: bool = False
+    #: estimated height of the whole flow in points (all sections), for "does it fit one page"
+    flow_height: float = 0.0
+
+    def one_page(self) -> bool:
+        """Whether the document renders on a single page (estimates err long, so allow 20 %)."""
+        if len(self.sections) > 1 or any(p.content.page_breaks for p in self.paras if p.table is None):
+            return False
+        if self.rendered_pages:
+            return max((p.page for p in self.paras), default=1) == 1
+        s = self.sections[0]
+        return self.flow_height <= (s.height - s.top - s.bottom) / 20 * 1.2
 
 
 def _section(index: int, sp: etree._Element) -> Section:
@@ -152,11 +171,13 @@ class _Builder:
         self.body_no = 0
         self.page = 1
         self.used_pt = 0.0
+        self.y = 0.0
         self.rendered = body.find(f".//{w('lastRenderedPageBreak')}") is not None
         self.model.rendered_pages = self.rendered
 
     def build(self) -> DocModel:
         self._block(self.body, None, None)
+        self.model.flow_height = self.y
         for s in self.model.sections:
             if s.first_para < 0:
                 s.first_para = s.last_para = len(self.model.paras) - 1
@@ -209,6 +230,9 @@ class _Builder:
             para.body_no = self.body_no
         height = self._advance(para, content, props, cell is not None)
         para.page = self.page
+        para.y, para.h = self.y, height
+        self.y += height
+        para.x0, para.width = (cell[6], cell[4]) if cell else (0, section.text_width)
         if section.first_para < 0:
             section.first_para = para.index
         section.last_para = para.index
@@ -228,7 +252,16 @@ class _Builder:
         size = max((r.props.size for r in para.runs), default=para.mark_size)
         chars_per_line = max(para.avail / 20 / (size * 0.47), 10)
         lines = sum(max(1, -(-len(line) // int(chars_per_line))) for line in para.text.split("\n"))
-        height = lines * size * 1.15 + (props.before + props.after) / 20
+        line_h = size * 1.15
+        if props.line is not None:
+            if props.line_rule == "auto":
+                line_h = line_h * props.line / 240
+            elif props.line_rule == "exact":
+                line_h = props.line / 20
+            else:
+                line_h = max(line_h, props.line / 20)
+        para.line_h = line_h
+        height = lines * line_h + (props.before + props.after) / 20
         if self.rendered:
             self.page += content.rendered_breaks
             return height
@@ -241,7 +274,8 @@ class _Builder:
             if self.used_pt > page_height:
                 self.page += int(self.used_pt // page_height)
                 self.used_pt = self.used_pt % page_height
-        self.page += content.page_breaks
+        if not in_table:  # Word ignores page breaks inside table cells
+            self.page += content.page_breaks
         return height
 
     def _table(self, tbl: etree._Element, outer: tuple | None) -> float:
@@ -254,12 +288,18 @@ class _Builder:
             el = mar.find(w(side)) if mar is not None else None
             margins += int(float(wattr(el, "w") or 108))
         section = self.model.sections[min(self.sec, len(self.model.sections) - 1)]
+        ind = tbl.find(f"{w('tblPr')}/{w('tblInd')}")
+        base_x = (outer[6] if outer else 0) + int(float(wattr(ind, "w") or 0)) - margins // 2
         total = 0.0
         start_page = self.page
         for r, tr in enumerate(tbl.findall(w("tr"))):
-            col = 0
             row_height = 0.0
             saved = (self.page, self.used_pt)
+            row_top = self.y
+            before = tr.find(f"{w('trPr')}/{w('gridBefore')}")
+            skip = int(wattr(before, "val") or 0) if before is not None else 0
+            col = min(skip, len(grid))
+            cell_x = base_x + sum(grid[:col])
             for tc in tr.findall(w("tc")):
                 tcpr = tc.find(w("tcPr"))
                 span = int(wattr(tcpr.find(w("gridSpan")) if tcpr is not None else None, "val") or 1)
@@ -268,11 +308,15 @@ class _Builder:
                     width = int(float(wattr(tcpr.find(w("tcW")) if tcpr is not None else None, "w") or 0))
                 if not width:
                     width = section.text_width // max(len(tr.findall(w("tc"))), 1)
-                key = (outer[0] if outer else self.table_no, r, col, tc, max(width - margins, 567), len(grid))
+                x = cell_x + margins // 2
+                cell_x += width
+                key = (outer[0] if outer else self.table_no, r, col, tc, max(width - margins, 567), len(grid), x)
                 if not self.rendered:
                     self.page, self.used_pt = saved
+                self.y = row_top
                 row_height = max(row_height, self._block(tc, tbl, key))
                 col += span
+            self.y = row_top + row_height
             if not self.rendered:
                 self.page, self.used_pt = saved
             if not self.rendered and outer is None:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from cchc_docgen.checker.docmodel import DocModel, Para
+from cchc_docgen.checker.kind import SO_LINE, VV_LINE, Kind, detect_kind
+from cchc_docgen.checker.rulepos import drawn_rule_under
 from cchc_docgen.checker.segs import Rule, Seg, para_rule, rule_of, segments
-from cchc_docgen.checker.vocab import TYPE_ABBR, fold
+from cchc_docgen.checker.vocab import fold
 
-AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.?\s*\S")
+AUTHORITY = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S|(?:TM|KT|TL|TUQ)\s+[A-ZĐÀ-Ỹ])")
+ENACT_MARK = re.compile(r"^(quyết định|quyết nghị|nghị định|thông tư|chỉ thị|ban hành)\s*:$")
+CENTRED_HEAD = re.compile(r"^(phần|chương|mục|tiểu mục)\s+\S+$")
 APPENDIX_HEAD = re.compile(r"^phụ lục(\s+(số\s+)?([ivxlc]+|\d+))?\s*[:.]?$")
 BODY_START = re.compile(r"^(căn cứ|thực hiện|kính gửi|theo đề nghị|[IVX]+\.\s)", re.IGNORECASE)
 
@@ -47,6 +52,11 @@ class Elements:
     sign_name: Seg | None = None
     sign_gap: int = 0
     appendices: list[Appendix] = field(default_factory=list)
+    kind: Kind = field(default_factory=lambda: Kind("typed"))
+    vv: list[Seg] = field(default_factory=list)
+    #: paragraphs between the title and the body that are not body text (enacting authority,
+    #: "QUYẾT ĐỊNH:", chapter headings)
+    not_body: set[int] = field(default_factory=set)
 
 
 def _first_seg(paras: list[Para], pred) -> Seg | None:  # type: ignore[no-untyped-def]
@@ -57,17 +67,20 @@ def _first_seg(paras: list[Para], pred) -> Seg | None:  # type: ignore[no-untype
     return None
 
 
-def rule_below(paras: list[Para], seg: Seg, lookahead: int = 3) -> Rule | None:
-    """The rule under ``seg``: in the same column, within the next few paragraphs."""
+def rule_below(doc: DocModel, seg: Seg, lookahead: int = 3) -> Rule | None:
+    """The rule under ``seg``: a border, underscores in the same column within the next few
+    paragraphs, or a drawn line rendered under it (wherever it is anchored)."""
+    paras = doc.paras
     p = seg.para
     if p.props.border_bottom and p.props.border_bottom not in ("nil", "none"):
         return Rule(p, "border", seg.width_mm(), None, p.props.border_bottom in ("single", "thick", "double"))
-    if p.content.line_shapes:
-        return Rule(p, "shape", max(p.content.line_shapes), None, True)
     key = seg.col_key
     for s in segments(p):
         if s.line > seg.line and s.col_key == key:
-            return rule_of(s)
+            found = rule_of(s)
+            if found is not None:
+                return found
+            break
     for q in paras[p.index + 1 : p.index + 1 + lookahead]:
         if key[0] == "cell" and q.cell is not p.cell:
             break
@@ -79,8 +92,11 @@ def rule_below(paras: list[Para], seg: Seg, lookahead: int = 3) -> Rule | None:
             continue
         same = [s for s in segs if s.col_key == key or "center" in (key[0], s.col_key[0])]
         if same:
-            return rule_of(same[0])
-    return None
+            found = rule_of(same[0])
+            if found is not None:
+                return found
+            break
+    return drawn_rule_under(doc, seg)
 
 
 def _is_rule_para(p: Para) -> bool:
@@ -93,35 +109,53 @@ def _is_rule_para(p: Para) -> bool:
 def locate(doc: DocModel) -> Elements:
     """Find every element the rules need; missing ones stay ``None`` / empty."""
     el = Elements()
+    kind = el.kind = detect_kind(doc)
     paras = doc.paras
-    type_idx = _find_type(paras, el)
-    head_end = type_idx if type_idx is not None else min(len(paras), 12)
-    _header(paras[:head_end], el)
-    pos = _title(paras, type_idx, el) if type_idx is not None else head_end
+    if kind.code == "outside":
+        return el
+    if kind.code == "appendix":
+        _appendices(doc, 0, el)
+        return el
+    type_idx = kind.type_idx
+    if type_idx is not None:
+        el.type_seg = segments(paras[type_idx])[0]
+        el.type_name = kind.type_name
+        head_end = type_idx
+    else:
+        head_end = _header_end(paras)
+    _header(doc, paras[:head_end], el)
+    pos = _title(doc, type_idx, el) if type_idx is not None else _kinh_gui(paras, head_end, el)
+    if kind.enacted:
+        pos = _enacting(paras, pos, el)
     foot, app = _footer_start(paras, pos)
     _body(paras, pos, foot, el)
     _footer(paras[foot:app], el)
-    _appendices(paras, app, el)
+    _appendices(doc, app, el)
     return el
 
 
-def _find_type(paras: list[Para], el: Elements) -> int | None:
-    names = {fold(n) for n in TYPE_ABBR}
+def _header_end(paras: list[Para]) -> int:
+    """First paragraph after the header of a công văn: the first one outside the header table(s)."""
+    seen_table = False
     for p in paras[:60]:
-        if fold(p.text) in names and p.table is None:
-            el.type_seg = segments(p)[0]
-            el.type_name = " ".join(p.text.split()).upper()
+        if p.table is not None:
+            seen_table = True
+        elif seen_table and p.text.strip():
             return p.index
-    return None
+    return min(len(paras), 12)
 
 
-def _header(zone: list[Para], el: Elements) -> None:
+def _header(doc: DocModel, zone: list[Para], el: Elements) -> None:
     el.qh = _first_seg(zone, lambda s: "chủ nghĩa việt nam" in fold(s.display))
     el.tn = _first_seg(zone, lambda s: "độc lập-tự do-hạnh phúc" in re.sub(r"\s*[-–—‒−]\s*", "-", fold(s.display)))
-    el.so = _first_seg(zone, lambda s: bool(re.match(r"^s[ốô]\s*[:.]?\s*\S*/", fold(s.display))))
+    el.so = _first_seg(zone, lambda s: bool(SO_LINE.match(fold(s.display))))
+    el.vv = [s for p in zone for s in segments(p) if VV_LINE.match(fold(s.display)) and p.table is not None]
+    if el.vv:  # "V/v …" may wrap onto the next lines of its cell
+        first = el.vv[0].para
+        el.vv = [s for p in zone if p.cell is first.cell and p.index >= first.index for s in segments(p)]
     el.date = _first_seg(zone, lambda s: all(k in fold(s.display) for k in ("ngày", "tháng", "năm")))
     if el.tn is not None:
-        el.tn_rule = rule_below(zone, el.tn)
+        el.tn_rule = rule_below(doc, el.tn)
     taken = {id(s) for s in (el.qh, el.tn, el.so, el.date) if s is not None}
     right = el.qh.col_key if el.qh is not None and el.qh.col_key[0] != "center" else None
     agency = [
@@ -129,6 +163,7 @@ def _header(zone: list[Para], el: Elements) -> None:
         for p in zone
         for s in segments(p)
         if id(s) not in taken
+        and s not in el.vv
         and s.is_caps
         and rule_of(s) is None
         and s.col_key != right
@@ -142,11 +177,12 @@ def _header(zone: list[Para], el: Elements) -> None:
     else:
         el.issuer = agency
     if el.issuer:
-        el.issuer_rule = rule_below(zone, el.issuer[-1])
+        el.issuer_rule = rule_below(doc, el.issuer[-1])
 
 
-def _title(paras: list[Para], type_idx: int, el: Elements) -> int:
+def _title(doc: DocModel, type_idx: int, el: Elements) -> int:
     """Summary lines, the rule and "Kính gửi"; returns the index where the body starts."""
+    paras = doc.paras
     i = type_idx + 1
     last = type_idx
     while i < len(paras) and len(el.summary) < 4:
@@ -155,7 +191,10 @@ def _title(paras: list[Para], type_idx: int, el: Elements) -> int:
         if not text:
             if el.summary:
                 break
-        elif _is_rule_para(p) or BODY_START.match(text):
+        elif _is_rule_para(p) or (el.summary and _is_enacting(p)):
+            break
+        elif BODY_START.match(text) and not (p.props.jc == "center" and segments(p)[0].bold):
+            # a centred bold line under the type name is the summary even when it reads "Thực hiện …"
             break
         elif text.startswith("("):
             last = i
@@ -164,11 +203,16 @@ def _title(paras: list[Para], type_idx: int, el: Elements) -> int:
             last = i
         i += 1
     if el.summary:
-        el.summary_rule = rule_below(paras, segments(paras[last])[-1], 3)
-    if el.summary_rule is not None:
+        el.summary_rule = rule_below(doc, segments(paras[last])[-1], 3)
+    if el.summary_rule is not None and el.summary_rule.kind != "shape":
         last = max(last, el.summary_rule.para.index)
-    j = last + 1
-    while j < len(paras) and not paras[j].text.strip():
+    return _kinh_gui(paras, last + 1, el)
+
+
+def _kinh_gui(paras: list[Para], start: int, el: Elements) -> int:
+    """Collect "Kính gửi: …" (and its "- …" lines) at ``start``; returns where the body starts."""
+    j = start
+    while j < len(paras) and (not paras[j].text.strip() or _is_rule_para(paras[j])):
         j += 1
     if j < len(paras) and fold(paras[j].text).startswith("kính gửi"):
         el.kinh_gui.append(segments(paras[j])[0])
@@ -177,7 +221,31 @@ def _title(paras: list[Para], type_idx: int, el: Elements) -> int:
             el.kinh_gui.append(segments(paras[j])[0])
             j += 1
         return j
-    return last + 1
+    return start
+
+
+def _is_enacting(p: Para) -> bool:
+    """A centred, bold, upper-case line naming the enacting authority ("CHỦ TỊCH ỦY BAN …")."""
+    segs = segments(p)
+    return (
+        len(segs) == 1
+        and p.table is None
+        and p.props.jc == "center"
+        and segs[0].is_caps
+        and segs[0].bold
+        and not re.match(r"^([IVX]+|\d+)\.", segs[0].display)
+    )
+
+
+def _enacting(paras: list[Para], pos: int, el: Elements) -> int:
+    """Skip the enacting authority line(s) of a quyết định / nghị định; returns the body start."""
+    j = pos
+    while j < len(paras) and not paras[j].text.strip():
+        j += 1
+    while j < len(paras) and _is_enacting(paras[j]) and not fold(paras[j].text).startswith("căn cứ"):
+        el.not_body.add(j)
+        j += 1
+    return j
 
 
 def _is_footer_marker(p: Para) -> bool:
@@ -221,12 +289,22 @@ def _footer_start(paras: list[Para], pos: int) -> tuple[int, int]:
 
 
 def _body(paras: list[Para], start: int, end: int, el: Elements) -> None:
+    prev_head = False
     for p in paras[start:end]:
         if not p.text.strip() or _is_rule_para(p):
             continue
         el.body_all.append(p)
-        if p.table is None:
-            el.body.append(p)
+        if p.table is not None:
+            continue
+        folded = fold(p.text)
+        head = bool(CENTRED_HEAD.match(folded))
+        title = prev_head and segments(p) and all(s.is_caps for s in segments(p))  # "QUY ĐỊNH CHUNG"
+        if p.index in el.not_body or ENACT_MARK.match(folded) or head or title:
+            el.not_body.add(p.index)
+            prev_head = head
+            continue
+        prev_head = False
+        el.body.append(p)
 
 
 def _footer(zone: list[Para], el: Elements) -> None:
@@ -253,7 +331,14 @@ def _footer(zone: list[Para], el: Elements) -> None:
             titles.append(s)
         elif titles:
             break
-    el.sign_titles = titles
+    # the authority/title lines end where the signing space begins; capitals below the space
+    # ("PHÓ CHỦ TỊCH UBND TỈNH" over the name) belong with the name (ô 7b)
+    block = titles[:1]
+    for prev, s in itertools.pairwise(titles):
+        if s.para.y - (prev.para.y + prev.para.h) > 2 * 14 * 1.15:
+            break
+        block.append(s)
+    el.sign_titles = block
     names = [
         s
         for s in sign
@@ -261,18 +346,15 @@ def _footer(zone: list[Para], el: Elements) -> None:
     ]
     if names:
         el.sign_name = names[-1]
-        key = titles[-1].col_key
-        gap = 0
-        for p in zone:
-            between = titles[-1].para.index < p.index < el.sign_name.para.index
-            if between and not [s for s in segments(p) if s.col_key == key and not s.display.startswith("(")]:
-                gap += 1
-        el.sign_gap = gap
+        # signing space as it renders: from the last title line to what is under it, in 14 pt lines
+        last = block[-1].para
+        below = titles[len(block)].para if len(titles) > len(block) else el.sign_name.para
+        el.sign_gap = max(0, int((below.y - (last.y + last.h)) / (14 * 1.15) + 0.3))
 
 
-def _appendices(paras: list[Para], start: int, el: Elements) -> None:
+def _appendices(doc: DocModel, start: int, el: Elements) -> None:
     current: Appendix | None = None
-    for p in paras[start:]:
+    for p in doc.paras[start:]:
         text = p.text.strip()
         if p.table is None and (APPENDIX_HEAD.match(fold(text)) or (current is None and text)):
             current = Appendix(heading=p)
@@ -283,7 +365,7 @@ def _appendices(paras: list[Para], start: int, el: Elements) -> None:
         current.paras.append(p)
         if current.caption is None and p.table is None and fold(text).startswith("(kèm theo"):
             current.caption = p
-            current.rule = rule_below(paras, segments(p)[-1], 2)
+            current.rule = rule_below(doc, segments(p)[-1], 2)
         elif current.caption is None and text and p.table is None and len(current.titles) < 3:
             current.titles.append(p)
 

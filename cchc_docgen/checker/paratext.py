@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from cchc_docgen.checker.ooxml import A_NS, V_NS, WP_NS, w, wattr
+from cchc_docgen.checker.ooxml import w, wattr
+from cchc_docgen.checker.shapes import LineShape, line_shapes
 
 _SKIP = {w("del"), w("moveFrom"), w("pPr"), w("rPr")}
 _CONTAINERS = {
@@ -19,7 +19,6 @@ _CONTAINERS = {
     w("sdtContent"),
     w("sdt"),
 }
-_EMU_PER_MM = 36000
 
 
 @dataclass
@@ -31,6 +30,8 @@ class ParaContent:
     fields: list[tuple[str, list[etree._Element]]] = field(default_factory=list)
     #: lengths in mm of straight-line drawings anchored in the paragraph
     line_shapes: list[float] = field(default_factory=list)
+    #: the same lines with their anchoring offsets
+    shapes: list[LineShape] = field(default_factory=list)
     page_breaks: int = 0
     rendered_breaks: int = 0
 
@@ -99,7 +100,10 @@ class _Reader:
                 if self.stack and not self.stack[-1][2]:
                     self.stack[-1][0] += c.text or ""
             elif tag in (w("drawing"), w("pict")) or etree.QName(c).localname == "AlternateContent":
-                self.out.line_shapes.extend(_line_lengths(c))
+                for shape in line_shapes(c):
+                    if shape.horizontal and shape.length >= 3:
+                        self.out.shapes.append(shape)
+                        self.out.line_shapes.append(shape.length)
         self.add_text("".join(buf), r)
 
     def fld_char(self, kind: str, r: etree._Element) -> None:
@@ -118,49 +122,6 @@ def _sym(c: etree._Element) -> str:
         return chr(code - 0xF000) if code >= 0xF000 else chr(code)
     except ValueError:
         return ""
-
-
-_VML_LEN = re.compile(r"width:\s*([\d.]+)(pt|in|mm|cm|px)?")
-_UNIT_MM = {"pt": 25.4 / 72, "in": 25.4, "mm": 1.0, "cm": 10.0, "px": 25.4 / 96, None: 25.4 / 72}
-
-
-def _line_lengths(el: etree._Element) -> list[float]:
-    """Lengths (mm) of straight lines drawn in ``el`` (DrawingML or VML)."""
-    out: list[float] = []
-    for geom in el.iter(f"{{{A_NS}}}prstGeom"):
-        if geom.get("prst", "") in ("line", "straightConnector1"):
-            anchor = next(
-                (a for a in geom.iterancestors() if a.tag in (f"{{{WP_NS}}}inline", f"{{{WP_NS}}}anchor")),
-                None,
-            )
-            extent = anchor.find(f"{{{WP_NS}}}extent") if anchor is not None else None
-            if extent is not None:
-                out.append(int(extent.get("cx", "0")) / _EMU_PER_MM)
-            break
-    if out:
-        return out
-    for line in el.iter(f"{{{V_NS}}}line"):
-        out.append(_vml_line(line))
-    for shape in el.iter(f"{{{V_NS}}}shape"):
-        if "32" in shape.get("type", "") or shape.get("path", "").startswith("m,l"):
-            match = _VML_LEN.search(shape.get("style", ""))
-            if match:
-                out.append(float(match.group(1)) * _UNIT_MM[match.group(2)])
-    return out
-
-
-def _vml_line(line: etree._Element) -> float:
-    def point(value: str) -> tuple[float, float]:
-        nums = []
-        for part in value.split(","):
-            m = re.match(r"\s*(-?[\d.]+)(pt|in|mm|cm|px)?", part)
-            nums.append(float(m.group(1)) * _UNIT_MM[m.group(2)] if m else 0.0)
-        padded = [*nums, 0.0, 0.0]
-        return padded[0], padded[1]
-
-    x1, y1 = point(line.get("from", "0,0"))
-    x2, y2 = point(line.get("to", "0,0"))
-    return float(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5)
 
 
 def read_paragraph(p: etree._Element) -> ParaContent:

@@ -15,6 +15,11 @@ class FileResult:
     file: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    #: document kind ("typed", "cong_van", "appendix", "outside"), its Vietnamese name, and for a
+    #: document outside NĐ30 why it is not checked
+    kind: str = "typed"
+    kind_label: str = ""
+    note: str = ""
 
     @property
     def must(self) -> int:
@@ -39,11 +44,18 @@ def render_text(results: list[FileResult], strict: bool) -> str:
         if res.error is not None:
             lines.append(f"{res.file}: KHÔNG KIỂM TRA ĐƯỢC — {res.error}")
             continue
+        if res.kind == "outside":
+            lines.append(
+                f"{res.file}: KHÔNG THUỘC PHẠM VI — không phải văn bản hành chính theo Nghị định 30/2020/NĐ-CP "
+                f"({res.note}); không kiểm tra thể thức."
+            )
+            continue
+        kind = f" [{res.kind_label}]" if res.kind_label else ""
         if not res.findings:
-            lines.append(f"{res.file}: ĐẠT — không phát hiện lỗi thể thức theo Nghị định 30/2020/NĐ-CP.")
+            lines.append(f"{res.file}{kind}: ĐẠT — không phát hiện lỗi thể thức theo Nghị định 30/2020/NĐ-CP.")
             continue
         verdict = "KHÔNG ĐẠT" if res.failed(strict) else "ĐẠT (còn khuyến nghị)"
-        lines.append(f"{res.file}: {verdict} — {res.must} lỗi bắt buộc (MUST), {res.should} khuyến nghị (SHOULD)")
+        lines.append(f"{res.file}{kind}: {verdict} — {res.must} lỗi bắt buộc (MUST), {res.should} khuyến nghị (SHOULD)")
         for f in res.findings:
             lines.append(f"  [{f.level}] {f.rule_id} {RULES[f.rule_id][1]} — {f.location}")
             if f.excerpt:
@@ -53,7 +65,9 @@ def render_text(results: list[FileResult], strict: bool) -> str:
         lines.append("")
     if len(results) > 1:
         bad = sum(r.failed(strict) for r in results)
-        lines.append(f"Tổng cộng: {len(results)} tệp, {bad} tệp không đạt.")
+        outside = sum(r.kind == "outside" and r.error is None for r in results)
+        extra = f", {outside} tệp ngoài phạm vi Nghị định 30 (không kiểm tra)" if outside else ""
+        lines.append(f"Tổng cộng: {len(results)} tệp, {bad} tệp không đạt{extra}.")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -64,6 +78,8 @@ def render_json(results: list[FileResult], strict: bool) -> str:
         "files": [
             {
                 "file": r.file,
+                "kind": r.kind,
+                "note": r.note,
                 "ok": not r.failed(strict),
                 "error": r.error,
                 "must": r.must,

@@ -25,11 +25,17 @@ REFERENCE = re.compile(r"phụ lục((?:\s*(?:số\s*)?\b[ivxlc]+\b\s*(?:,|và|-
 
 def check(doc: DocModel, el: Elements, col: Collector) -> None:
     total = len(el.appendices)
+    # first paragraph with text of each section, computed once (checking must stay linear in size)
+    firsts: dict[int, int] = {}
+    for p in doc.paras:
+        if p.section not in firsts and p.text.strip():
+            firsts[p.section] = p.index
     for k, app in enumerate(el.appendices):
         _layout(doc, el, app, k, total, col)
         _caption(doc, el, app, col)
-        _section(doc, app, col)
-    _references(doc, el, col)
+        _section(doc, app, firsts, col)
+    if el.kind.code != "appendix":
+        _references(doc, el, col)
 
 
 def _whole(p: Para) -> Seg:
@@ -60,6 +66,14 @@ def _layout(doc: DocModel, el: Elements, app: Appendix, k: int, total: int, col:
         )
     if m:
         check_seg(col, doc, "X1", head, "Dòng “Phụ lục”", Expect(sizes=(14, 14), bold=True, center=True))
+        if head.is_caps:
+            col.add(
+                "X1",
+                loc,
+                head.display,
+                "Dòng “Phụ lục” đang viết IN HOA; Nghị định 30 quy định chữ in thường “Phụ lục”.",
+                f"Sửa thành “{want}” (chỉ viết hoa chữ P; bỏ Font › All caps nếu đang bật).",
+            )
     for p in app.titles:
         check_seg(
             col,
@@ -135,11 +149,10 @@ def _caption_diffs(el: Elements, m: re.Match[str]) -> list[str]:
     return diffs
 
 
-def _section(doc: DocModel, app: Appendix, col: Collector) -> None:
+def _section(doc: DocModel, app: Appendix, firsts: dict[int, int], col: Collector) -> None:
     sec = doc.sections[app.heading.section]
     loc = app.heading.location(doc.rendered_pages)
-    first = min((p.index for p in doc.paras if p.section == sec.index and p.text.strip()), default=-1)
-    if first != app.heading.index:
+    if firsts.get(sec.index, -1) != app.heading.index:
         col.add(
             "X3",
             loc,
@@ -148,7 +161,7 @@ def _section(doc: DocModel, app: Appendix, col: Collector) -> None:
             "Đặt Section Break (Next Page) ngay trước dòng “Phụ lục”.",
         )
         return
-    if sec.pg_start != 1:
+    if sec.pg_start != 1 and not (sec.index == 0 and sec.pg_start is None):
         col.add(
             "X1",
             loc,

@@ -7,9 +7,12 @@ import re
 from cchc_docgen.checker.docmodel import DocModel, Para
 from cchc_docgen.checker.locate import Elements
 from cchc_docgen.checker.model import Collector
+from cchc_docgen.checker.ooxml import w, wattr
 from cchc_docgen.checker.segs import Seg
 from cchc_docgen.checker.vocab import POINT_LETTERS, fold, roman_value, to_roman
 
+DEFAULT_TAB = 720  # Word's default tab stop, 1.27 cm
+INDENT_TOLERANCE = 45  # twips (0.8 mm): 1.23 cm or 1.06 cm reads as 1.27 cm or 1 cm
 PREAMBLE = ("căn cứ", "thực hiện", "theo đề nghị", "xét đề nghị")
 ITALIC_PREAMBLE = ("căn cứ", "theo đề nghị", "xét đề nghị")
 CENTRED_HEAD = re.compile(r"^(phần|chương|mục|tiểu mục)\s+\S+$")
@@ -17,15 +20,18 @@ ROMAN = re.compile(r"^([IVXLC]+)\.\s*(\S.*)$")
 KHOAN = re.compile(r"^(\d+)\.\s+(\S.*)$")
 DECIMAL = re.compile(r"^(\d+)\.(\d+)\.?\s+\S")
 DIEM = re.compile(r"^([^\W\d_])\)\s*\S")
+DIEU = re.compile(r"^Điều\s+(\d+)\s*\.")
 DIEM_DOT = re.compile(r"^([a-zđ])\.\s+[A-ZĐÀ-Ỹ]")
 
 
 def check(doc: DocModel, el: Elements, col: Collector) -> None:
     if not el.body:
         return
-    _format(doc, el.body, col)
-    _preamble(doc, el.body, col)
-    _numbering(doc, el.body, col)
+    enacted = el.kind.enacted
+    _format(doc, el.body, col, enacted)
+    if el.kind.code != "cong_van" and el.type_name not in ("TỜ TRÌNH", "BÁO CÁO"):
+        _preamble(doc, el.body, col, enacted)  # căn cứ ban hành: documents that are issued, not proposals
+    _numbering(doc, el.body, col, enacted)
     last = el.body[-1]
     if not last.text.rstrip().endswith("./."):
         col.add(
@@ -41,7 +47,7 @@ def _whole(p: Para) -> Seg:
     return Seg(p, 0, len(p.text), 0, 0, 1, False)
 
 
-def _format(doc: DocModel, body: list[Para], col: Collector) -> None:
+def _format(doc: DocModel, body: list[Para], col: Collector, enacted: bool = False) -> None:
     rendered = doc.rendered_pages
     prev: Para | None = None
     for p in body:
@@ -75,7 +81,9 @@ def _format(doc: DocModel, body: list[Para], col: Collector) -> None:
                 group="size",
             )
         seg = _whole(p)
-        if seg.italic and not fold(text).startswith(PREAMBLE) and not text.strip().startswith("("):
+        # an enacting sentence ("Chính phủ ban hành Nghị định …") is italic like the căn cứ above it
+        enacting = enacted and " ban hành " in fold(text) and len(text) < 200
+        if seg.italic and not fold(text).startswith(PREAMBLE) and not text.strip().startswith("(") and not enacting:
             col.add(
                 "B1",
                 loc,
@@ -84,8 +92,8 @@ def _format(doc: DocModel, body: list[Para], col: Collector) -> None:
                 "Bỏ in nghiêng (Ctrl+I) cho đoạn nội dung.",
                 group="italic",
             )
-        first = pp.left + pp.first_line
-        if not any(abs(first - v) <= 15 for v in (567, 720)):
+        first = _first_indent(p)
+        if not any(abs(first - v) <= INDENT_TOLERANCE for v in (567, 720)):
             col.add(
                 "B1",
                 loc,
@@ -118,6 +126,22 @@ def _format(doc: DocModel, body: list[Para], col: Collector) -> None:
         prev = p
 
 
+def _first_indent(p: Para) -> int:
+    """Where the first line's text starts, in twips: the indent, or the tab stop a leading TAB jumps to."""
+    pp = p.props
+    start = pp.left + pp.first_line
+    lead = p.text[: len(p.text) - len(p.text.lstrip(" \t"))]
+    for _tab in lead.replace(" ", ""):  # each leading TAB moves to the next tab stop
+        stops = sorted(
+            int(float(wattr(t, "pos") or 0))
+            for t in p.el.findall(f"{w('pPr')}/{w('tabs')}/{w('tab')}")
+            if wattr(t, "val") not in ("clear", "bar")
+        )
+        nxt = next((s for s in stops if s > start), None)
+        start = nxt if nxt is not None else (start // DEFAULT_TAB + 1) * DEFAULT_TAB
+    return start
+
+
 def _gap(prev: Para, p: Para) -> int:
     after = 280 if prev.props.after_auto else prev.props.after
     before = 280 if p.props.before_auto else p.props.before
@@ -137,7 +161,7 @@ def _line_ok(line: int | None, rule: str, size: float) -> bool:
     return size * 1.1 <= pt <= size * 1.75
 
 
-def _preamble(doc: DocModel, body: list[Para], col: Collector) -> None:
+def _preamble(doc: DocModel, body: list[Para], col: Collector, enacted: bool = False) -> None:
     block = []
     for p in body:
         if not fold(p.text).startswith(PREAMBLE):
@@ -158,7 +182,8 @@ def _preamble(doc: DocModel, body: list[Para], col: Collector) -> None:
             )
         last = i == len(block) - 1
         end = p.text.rstrip()[-1:]
-        if last and end != ".":
+        # in a decree the căn cứ run on into "<Cơ quan> ban hành …", so the last may end with ";"
+        if last and end != "." and not (enacted and end == ";"):
             col.add(
                 "B2",
                 loc,
@@ -203,11 +228,12 @@ def _letter(v: int) -> str:
     return f"{POINT_LETTERS[v - 1]})" if 1 <= v <= len(POINT_LETTERS) else ""
 
 
-def _numbering(doc: DocModel, body: list[Para], col: Collector) -> None:
+def _numbering(doc: DocModel, body: list[Para], col: Collector, enacted: bool = False) -> None:
     muc = _Seq("Mục", lambda v: f"{to_roman(v)}." if v else "")
     khoan = _Seq("Khoản", lambda v: f"{v}." if v else "")
     sub = _Seq("Khoản", lambda v: f"{khoan.prev}.{v}." if v else "")
     diem = _Seq("Điểm", _letter)
+    dieu = _Seq("Điều", lambda v: f"Điều {v}." if v else "")
     fix = "Đánh lại số thứ tự cho liên tục, không lặp, không bỏ sót (I, II, III…; 1, 2, 3…; a, b, c, d, đ, e, g…)."
 
     def add(p: Para, msg: str | None, fixing: str = fix) -> None:
@@ -220,6 +246,9 @@ def _numbering(doc: DocModel, body: list[Para], col: Collector) -> None:
         text = " ".join(p.text.split())
         if re.match(r"^phần\s", fold(text)):
             muc.prev = khoan.prev = diem.prev = 0
+        elif m := DIEU.match(text):
+            add(p, dieu.see(int(m.group(1))))
+            khoan.prev = diem.prev = sub.prev = 0
         elif (m := ROMAN.match(text)) and roman_value(m.group(1)):
             add(p, muc.see(roman_value(m.group(1)) or 0))
             khoan.prev = diem.prev = sub.prev = 0
@@ -240,7 +269,8 @@ def _numbering(doc: DocModel, body: list[Para], col: Collector) -> None:
             add(p, khoan.see(int(m.group(1))))
             diem.prev = sub.prev = 0
             rest = m.group(2)
-            if len(rest) < 100 and rest[-1] not in ".;:,)" and ":" not in rest and not _whole(p).any_bold:
+            titled = len(rest) < 100 and rest[-1] not in ".;:,)" and ":" not in rest
+            if titled and not enacted and not _whole(p).any_bold:
                 add(
                     p,
                     f"Khoản có tiêu đề “{text[:40]}” phải in đậm.",

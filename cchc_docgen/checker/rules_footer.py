@@ -8,13 +8,20 @@ from cchc_docgen.checker.docmodel import DocModel
 from cchc_docgen.checker.fmtcheck import Expect, check_seg
 from cchc_docgen.checker.locate import AUTHORITY, Elements
 from cchc_docgen.checker.model import Collector
+from cchc_docgen.checker.segs import Seg
 from cchc_docgen.checker.vocab import fold
 
 PREFIX_OK = re.compile(r"^(TM|KT|Q|TL|TUQ)\. \S")
 TITLES = re.compile(r"^(GS|PGS|TS|TSKH|ThS|Th\.S|CN|KS|BS|NGƯT|NGND|Gs|Ts|Pgs)\b\.?", re.UNICODE)
 ENTRY = re.compile(r"^- \S.*;$")
-LAST_ENTRY = re.compile(r"^- Lưu: VT(, .+)?\.$")
-UPWARD = ("BÁO CÁO", "TỜ TRÌNH")
+#: "- Lưu: VT, NC." optionally followed by the drafter's mark and copies ("NC.Châu", "VP. Châu (04b).")
+LAST_ENTRY = re.compile(r"^- Lưu: VT(, [^.;]+)?\.(?P<mark>\s*[^\s;].{0,40})?$")
+#: a report addressed to a higher body names it after "báo cáo" in its lead-in or closing
+HAND_ALIGNED = ("left", "start", "both", "distribute")
+UPWARD_TEXT = re.compile(
+    r"\b(?:kính )?báo cáo (?:với |lên |gửi )?(?:bộ|ủy ban|ubnd|thủ tướng|chính phủ|văn phòng chính phủ|"
+    r"tỉnh ủy|thành ủy|hội đồng nhân dân|hđnd|quốc hội|ban thường vụ|ban chỉ đạo trung ương|cấp trên)\b"
+)
 
 
 def check(doc: DocModel, el: Elements, col: Collector) -> None:
@@ -39,6 +46,10 @@ def _signature(doc: DocModel, el: Elements, col: Collector) -> None:
             "Thêm chức vụ người ký ở cuối văn bản, bên phải: IN HOA, cỡ 13–14, đậm, căn giữa.",
         )
         return
+    # title lines typed flush left in a narrow signature cell render as a block; judge where the block
+    # renders: within 1 cm of the cell's centre it reads as centred
+    hand = [s for s in el.sign_titles if s.para.table is not None and s.para.props.jc in HAND_ALIGNED]
+    block_ok = bool(hand) and len(hand) == len(el.sign_titles) and max(s.off_centre_mm() for s in hand) <= 10
     for seg in el.sign_titles:
         check_seg(
             col,
@@ -46,7 +57,7 @@ def _signature(doc: DocModel, el: Elements, col: Collector) -> None:
             "S1",
             seg,
             "Chức vụ người ký",
-            Expect(sizes=(13, 14), bold=True, italic=False, center=True, caps=True),
+            Expect(sizes=(13, 14), bold=True, italic=False, center=not block_ok, caps=True),
         )
         if AUTHORITY.match(seg.display) and not PREFIX_OK.match(seg.display):
             col.add(
@@ -115,12 +126,14 @@ def _recipients(doc: DocModel, el: Elements, col: Collector) -> None:
         )
     check_seg(col, doc, "R1", nn, "Chữ “Nơi nhận:”", Expect(sizes=(12, 12), bold=True, italic=True))
     pp = nn.para.props
+    # one or two typed spaces or an indent of a few millimetres do not move it off the margin
+    lead_spaces = len(nn.para.text[: nn.start]) - len(nn.para.text[: nn.start].lstrip(" \u00a0"))
     if (
         nn.lead
         or nn.col > 0
         or pp.jc in ("center", "right")
-        or pp.left + min(pp.first_line, 0) > 60
-        or pp.left + pp.first_line > 60
+        or pp.left + max(pp.first_line, 0) > 200
+        or lead_spaces > 3
     ):
         col.add(
             "R1",
@@ -147,9 +160,18 @@ def _recipients(doc: DocModel, el: Elements, col: Collector) -> None:
             "Liệt kê mỗi nơi nhận một dòng “- …;”, dòng cuối “- Lưu: VT, ….”.",
         )
         return
-    for i, seg in enumerate(entries):
-        text, sloc = seg.display, seg.para.location(doc.rendered_pages)
-        last = i == len(entries) - 1
+    # a long entry wrapped by hand continues on lines that do not start with "-": judge it whole
+    texts: list[str] = []
+    heads: list[Seg] = []
+    for seg in entries:
+        if texts and not seg.display.startswith(("-", "+", "–")):
+            texts[-1] += " " + seg.display
+        else:
+            texts.append(seg.display)
+            heads.append(seg)
+    for i, (seg, text) in enumerate(zip(heads, texts, strict=True)):
+        sloc = seg.para.location(doc.rendered_pages)
+        last = i == len(heads) - 1
         if last and not LAST_ENTRY.match(text):
             msg = (
                 "Dòng cuối của Nơi nhận phải theo mẫu “- Lưu: VT, ….”."
@@ -166,6 +188,10 @@ def _recipients(doc: DocModel, el: Elements, col: Collector) -> None:
                 "Sửa dòng theo mẫu “- UBND tỉnh;”.",
                 group="entry",
             )
+        if last and (m := LAST_ENTRY.match(text)) and m.group("mark"):
+            # the drafter's mark after "- Lưu: VT, …." is often set smaller (ô 12): judge only the Lưu part
+            cut = seg.text.find(".", seg.text.find("VT"))
+            seg = Seg(seg.para, seg.start, seg.start + cut, seg.line, seg.col, seg.ncols, seg.lead)
         check_seg(col, doc, "R2", seg, "Dòng nơi nhận", Expect(sizes=(11, 11), bold=False, italic=False))
 
 
@@ -185,19 +211,44 @@ def _level(doc: DocModel, el: Elements) -> bool:
     return first_text(p.cell) == p.index and first_text(q.cell) == q.index
 
 
+def _needs_kinh_gui(el: Elements) -> str:
+    """Why this document must carry "Kính gửi" ("" when it need not)."""
+    if el.kind.code == "cong_van":
+        return "công văn"
+    if el.kinh_gui:
+        return "văn bản có Kính gửi"
+    if el.type_name == "TỜ TRÌNH":
+        return "tờ trình"
+    if el.type_name != "BÁO CÁO":
+        return ""
+    if el.nn_entries and el.nn_entries[0].display.startswith("- Như trên"):
+        return "báo cáo gửi cấp trên"
+    lead = []
+    for p in el.body:
+        if re.match(r"^([IVX]+|\d+)\.\s", p.text.strip()):
+            break
+        lead.append(p)
+    closing = el.body[-2:]
+    if any(UPWARD_TEXT.search(fold(p.text)) for p in (*lead[:4], *closing)):
+        return "báo cáo gửi cấp trên"
+    return ""
+
+
 def _kinh_gui(doc: DocModel, el: Elements, col: Collector) -> None:
-    if el.type_name not in UPWARD:
+    why = _needs_kinh_gui(el)
+    if not why:
         return
     first = el.nn_entries[0].display if el.nn_entries else ""
     if not el.kinh_gui:
-        if first.startswith("- Như trên"):
-            col.add(
-                "R3",
-                _foot_loc(doc, el),
-                first,
-                "Nơi nhận có “- Như trên;” nhưng văn bản không có dòng “Kính gửi:”.",
-                "Thêm dòng “Kính gửi: …” dưới trích yếu (cỡ 13–14, chữ đứng).",
-            )
+        anchor = el.summary[-1] if el.summary else (el.vv[-1] if el.vv else None)
+        col.add(
+            "R3",
+            anchor.para.location(doc.rendered_pages) if anchor is not None else _foot_loc(doc, el),
+            anchor.display if anchor is not None else "",
+            f"Văn bản là {why} nhưng không có dòng “Kính gửi:” ghi cơ quan nhận.",
+            "Thêm dòng “Kính gửi: …” ngay dưới trích yếu (cỡ 13–14, chữ đứng), và ghi “- Như trên;” "
+            "làm dòng đầu của Nơi nhận.",
+        )
         return
     kg = el.kinh_gui[0]
     check_seg(col, doc, "R3", kg, "Dòng “Kính gửi”", Expect(sizes=(13, 14), italic=False))

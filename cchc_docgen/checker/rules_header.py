@@ -14,7 +14,7 @@ from cchc_docgen.fontmetrics import text_width_mm
 
 QH_TEXTS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 TN_TEXT = "Độc lập - Tự do - Hạnh phúc"
-SO_RE = re.compile(r"^Số: (?P<num>\d+|\s*)/(?P<sym>[0-9A-Za-zĐđ&]+(?:-[0-9A-Za-zĐđ&]+)+)$")
+SO_RE = re.compile(r"^Số: (?P<num>\d+|\s*)/(?:(?P<year>\d{4})/)?(?P<sym>[0-9A-Za-zĐđ&]+(?:-[0-9A-Za-zĐđ&]+)+)$")
 DATE_RE = re.compile(
     r"^(?P<place>[^,]+?)(?P<sp>\s*), ngày\s+(?P<d>\d+|[.…]*)\s*"
     r"tháng\s+(?P<m>\d+|[.…]*)\s*năm\s+(?P<y>\d+|[.…x]*)$"
@@ -161,6 +161,14 @@ def _number(doc: DocModel, el: Elements, col: Collector) -> None:
         return
     loc = so.para.location(doc.rendered_pages)
     m = SO_RE.match(so.text)
+    if m and m.group("year") and not el.kind.legal:
+        col.add(
+            "N1",
+            loc,
+            so.text,
+            "Văn bản hành chính không ghi năm trong số, ký hiệu (chỉ văn bản quy phạm pháp luật mới có năm).",
+            f"Bỏ “{m.group('year')}/” khỏi số, ký hiệu.",
+        )
     if not m:
         col.add(
             "N1",

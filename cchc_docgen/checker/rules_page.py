@@ -34,7 +34,8 @@ def check(doc: DocModel, el: Elements, col: Collector) -> None:
     for s in doc.sections:
         _paper(doc, s, s.index in wide, col)
         _margins(doc, s, col)
-    _page_numbers(doc, col)
+    if not doc.one_page():  # a one-page document shows no page number
+        _page_numbers(doc, col)
     _fonts(doc, col)
 
 
@@ -47,6 +48,7 @@ def _paper(doc: DocModel, s: Section, has_wide: bool, col: Collector) -> None:
             "",
             f"Khổ giấy {short:.0f} × {long_:.0f} mm, không phải A4 (210 × 297 mm).",
             "Vào Layout › Size (Bố cục › Khổ giấy), chọn A4 cho mọi section.",
+            group=f"paper{short:.0f}x{long_:.0f}",
         )
     if s.landscape and not has_wide:
         col.add(
@@ -75,6 +77,7 @@ def _margins(doc: DocModel, s: Section, col: Collector) -> None:
             "Vào Layout › Margins › Custom Margins, đặt lề trên 20–25 mm, dưới 20–25 mm, trái 30–35 mm, "
             "phải 15–20 mm (ví dụ 20/20/30/15).",
             level=level,
+            group="margins:" + ";".join(bad),
         )
 
 
@@ -143,6 +146,20 @@ def _page_numbers(doc: DocModel, col: Collector) -> None:
             issues.append("in đậm")
         if any(pr.italic for pr in props):
             issues.append("in nghiêng")
+        fonts = sorted({pr.font_ascii for pr in props if not pr.font_ascii.lower().startswith("times new roman")})
+        if fonts:
+            legacy = any(f.lower().startswith((".vn", "vn")) for f in fonts)
+            col.add(
+                "F1",
+                _sec_loc(doc, s) + ", số trang ở đầu trang",
+                "",
+                f"Số trang dùng phông “{', '.join(fonts)}”"
+                + (" (phông TCVN3 cũ, không phải Unicode)" if legacy else "")
+                + ", không phải Times New Roman (phông này lấy từ kiểu Header hoặc Normal vì số trang "
+                "không đặt phông riêng).",
+                "Mở Header, chọn số trang và đặt phông Times New Roman; sửa cả kiểu (Style) Header và Normal "
+                "(Home › Styles › Modify).",
+            )
         if issues:
             col.add("P3", _sec_loc(doc, s), "", "Số trang ở đầu trang " + ", ".join(issues) + ".", fix_field)
     if not has_default:
@@ -198,12 +215,18 @@ def _fonts(doc: DocModel, col: Collector) -> None:
                         "F1",
                         p.location(rendered),
                         p.text,
-                        f"Dùng phông chữ “{font}”, không phải Times New Roman.",
+                        f"Dùng phông chữ “{font}”, không phải Times New Roman."
+                        + (
+                            " Tên phông này không phải tên họ phông chuẩn: máy không có phông đúng tên sẽ hiện "
+                            "một phông khác."
+                            if font.lower().startswith("times new roman")
+                            else ""
+                        ),
                         "Chọn toàn bộ văn bản (Ctrl+A) và đặt phông Times New Roman; sửa cả kiểu (Style) "
                         "Normal và phông mặc định của theme.",
                         group="font:" + font,
                     )
-            if not r.props.is_black:
+            if not r.props.is_black and any(c.isalnum() for c in r.text):  # a stray white "[" is not text
                 col.add(
                     "F1",
                     p.location(rendered),

@@ -9,6 +9,9 @@ from cchc_docgen.checker.model import Collector
 
 
 def check(doc: DocModel, el: Elements, col: Collector) -> None:
+    if el.kind.code == "cong_van":
+        _cong_van(doc, el, col)
+        return
     if el.type_seg is None:
         col.add(
             "T1",
@@ -57,3 +60,21 @@ def check(doc: DocModel, el: Elements, col: Collector) -> None:
         longest / 2 * 1.1,
         "từ 1/3 đến 1/2 dòng trích yếu",
     )
+
+
+def _cong_van(doc: DocModel, el: Elements, col: Collector) -> None:
+    """Mẫu 1.5: the summary of a công văn is "V/v …" under the number, 12–13 pt, upright, centred."""
+    if not el.vv:
+        where = el.so.para.location(doc.rendered_pages) if el.so is not None else "trang 1, phần đầu văn bản"
+        col.add(
+            "T1",
+            where,
+            el.so.display if el.so is not None else "",
+            "Công văn thiếu trích yếu “V/v …” dưới số, ký hiệu.",
+            "Thêm dòng “V/v <nội dung>” ngay dưới dòng “Số: …” (chữ thường, cỡ 12–13, đứng, căn giữa).",
+        )
+        return
+    for seg in el.vv:
+        check_seg(
+            col, doc, "T1", seg, "Trích yếu công văn", Expect(sizes=(12, 13), bold=False, italic=False, center=True)
+        )

@@ -18,6 +18,8 @@ from cchc_docgen.fontmetrics import text_width_mm, twips_to_mm
 _SPLIT = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{5,}")
 _DRAFT_BEFORE = re.compile(r"(số\s*:?|ngày|tháng|năm)$", re.IGNORECASE)
 _DRAFT_AFTER = re.compile(r"^(/|tháng|năm)", re.IGNORECASE)
+SCRIPT_SCALE = 0.65
+MAX_SHIFT = 227  # twips (4 mm): a centred line moved further by its indents no longer reads as centred
 RULE_CHARS = re.compile(r"^[_\s]*_{3,}[_\s]*$")
 
 
@@ -101,7 +103,22 @@ class Seg:
         """Whether the segment is centred (``None`` when typed with tabs and not decidable)."""
         if self.ncols > 1 or self.lead:
             return None
-        return self.para.props.jc == "center"
+        if self.para.props.jc != "center" and self.line == 0 and self.para.text[: self.start].count(" ") >= 2:
+            return None  # centred by hand with leading spaces: judged as it renders, not by alignment
+        pp = self.para.props
+        if pp.jc == "center":
+            # indents move a centred line: half of (left + first-line − right) off the column's centre
+            first = pp.first_line if self.line == 0 else 0
+            shift = (pp.left + first - pp.right) / 2
+            # a wrapped line's first-line indent shows against the lines below it; one short line
+            # moved a few millimetres still reads as centred
+            wraps = self.width_mm() * 56.7 > self.para.avail
+            return abs(shift) <= (MAX_SHIFT if wraps or not first else 2 * MAX_SHIFT)
+        return False
+
+    def off_centre_mm(self) -> float:
+        """How far a left-aligned or justified line in a table cell renders from the cell's centre."""
+        return max(0.0, (self.para.avail / 56.7 - self.width_mm()) / 2)
 
     def width_mm(self) -> float:
         return text_width_mm(self.display, self.size, self.bold)
@@ -157,15 +174,18 @@ def rule_of(seg: Seg) -> Rule | None:
     """The rule drawn by ``seg`` (a run of underscores), or ``None``."""
     if not RULE_CHARS.match(seg.text):
         return None
-    size = max((r.props.size for r in seg.runs), default=seg.para.mark_size)
-    count = seg.text.count("_")
-    return Rule(seg.para, "underscore", count * 0.5 * size * 25.4 / 72, seg.centered(), True)
+    length = 0.0
+    for r in seg.para.runs:
+        lo, hi = max(r.start, seg.start), min(r.start + len(r.text), seg.end)
+        if lo < hi:
+            # superscript / subscript text renders at about two thirds of its size
+            scale = SCRIPT_SCALE if r.props.vert in ("superscript", "subscript") else 1.0
+            length += seg.para.text[lo:hi].count("_") * 0.5 * r.props.size * scale * 25.4 / 72
+    return Rule(seg.para, "underscore", length, seg.centered(), True)
 
 
 def para_rule(para: Para) -> Rule | None:
-    """A rule drawn by an otherwise empty paragraph (bottom border or line shape)."""
-    if para.content.line_shapes:
-        return Rule(para, "shape", max(para.content.line_shapes), None, True)
+    """A rule drawn by an otherwise empty paragraph's bottom border."""
     if para.props.border_bottom and para.props.border_bottom not in ("nil", "none") and not para.text.strip():
         centered = abs(para.props.left - para.props.right) <= 60
         solid = para.props.border_bottom in ("single", "thick", "double")

@@ -13,22 +13,21 @@ def register(subparsers: Any) -> None:
         help="kiểm tra thể thức một hay nhiều tệp .docx theo Nghị định 30/2020/NĐ-CP",
         description=(
             "Kiểm tra thể thức tệp .docx bất kỳ theo Nghị định 30/2020/NĐ-CP (các quy tắc P1 … X3). "
+            "Chương trình nhận ra loại văn bản (kế hoạch, báo cáo, tờ trình, quyết định, công văn, thông báo, "
+            "phụ lục riêng, …) rồi kiểm tra từng phần có ở loại đó. Văn bản ngoài phạm vi Nghị định 30 (bài phát "
+            "biểu, đơn của công dân, phiếu trình nội bộ) chỉ được báo một dòng và không tính là lỗi. "
             "Mã thoát 0 khi không có lỗi bắt buộc (MUST), 1 khi có."
         ),
     )
     parser.add_argument("files", nargs="+", metavar="TỆP.docx", help="tệp Word cần kiểm tra")
-    parser.add_argument(
-        "--strict", action="store_true", help="coi cả khuyến nghị (SHOULD) là lỗi (mã thoát 1)"
-    )
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="định dạng kết quả (mặc định: text)"
-    )
+    parser.add_argument("--strict", action="store_true", help="coi cả khuyến nghị (SHOULD) là lỗi (mã thoát 1)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="định dạng kết quả (mặc định: text)")
 
 
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from cchc_docgen.checker import check_docx
+    from cchc_docgen.checker import check_document
     from cchc_docgen.checker.report import FileResult, exit_code, render_json, render_text
     from cchc_docgen.errors import InputError, Problem, UsageError
 
@@ -44,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
     for name in args.files:
         try:
-            results.append(FileResult(name, check_docx(name)))
+            res = check_document(name)
+            results.append(FileResult(name, res.findings, kind=res.kind, kind_label=res.kind_label, note=res.note))
         except InputError as exc:
             print(f"cchc-docgen: lỗi: {exc.message}", file=sys.stderr)
             results.append(FileResult(name, error=exc.message))

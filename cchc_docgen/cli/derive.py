@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         derived = result.derived
         print(f"{target}: kế hoạch của {unit.sentence_name} — giữ {len(derived.kept_tasks)} nhiệm vụ trong phụ lục, "
               f"bỏ {derived.dropped_tasks} nhiệm vụ không thuộc đơn vị.")
-        for change, count in derived.wording.items():
+        for change, count in (derived.wording.items() if len(units) == 1 else ()):
             print(f"  đã đổi cách gọi {change} ({count} chỗ)")
     if len(units) == 1:
         print("Hãy đọc lại tệp, điền các chỗ '……' và sửa nội dung cho phù hợp trước khi ban hành.")

@@ -45,13 +45,14 @@ def _header(skeleton_report: object, plan: Path, period: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from cchc_docgen.errors import OutputExists
-    from cchc_docgen.loader import load_document
+    from cchc_docgen.loader import load_document, load_with_lines
+    from cchc_docgen.loader.messages import line_of
     from cchc_docgen.report import build_report
     from cchc_docgen.report.xlsx import write_xlsx
     from cchc_docgen.yamlio import dump_document, write_yaml
 
     plan_path = Path(args.plan)
-    plan = load_document(plan_path)
+    plan, lines = load_with_lines(plan_path)
     previous = load_document(Path(args.previous)) if args.previous else None
     skeleton = build_report(plan, args.period, args.year, previous)
     report = skeleton.report
@@ -73,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
     if sheet is not None:
         write_xlsx(report, sheet, force=args.force)
     for warning in skeleton.warnings:
-        print(f"cchc-docgen: cảnh báo: {plan_path}: {warning}", file=sys.stderr)
+        line = line_of(lines, warning.path) if warning.path else None
+        where = f"{plan_path}:{line}" if line else str(plan_path)
+        print(f"cchc-docgen: cảnh báo: {where}: {warning}", file=sys.stderr)
     count = len([t for t in info.tasks if t.task])
     extra = f" và bảng tính {sheet}" if sheet else ""
     print(f"đã tạo {out}{extra}: {count} nhiệm vụ; hạn gửi báo cáo {info.due:%d/%m/%Y}.")

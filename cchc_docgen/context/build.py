@@ -84,7 +84,7 @@ def _appendices(doc: Document, ids: Any) -> list[dict[str, Any]]:
             "heading": f"Phụ lục {roman(i)}" if many else "Phụ lục",
             "title": title,
             "caption": caption,
-            "rule": rule_under([caption], 14, False, 0.25, available).xml(),
+            "rule": rule_under([caption], 14, False, 0.25, available, after_twips=240).xml(),
             "table": table_xml(app, available, ids, landscape),
             "notes": [rich(n, ids) for n in app.notes],
             "landscape": landscape,

@@ -12,12 +12,14 @@ from typing import Any
 from markupsafe import Markup
 
 from cchc_docgen.context.body import Para
+from cchc_docgen.context.text import squash
 from cchc_docgen.models import Appendix, Column, Document, Node, Row
 from cchc_docgen.models.report import STATUSES, TaskResult
 from cchc_docgen.report.chart import Bar, chart_workbook, chart_xml, inline_run
 from cchc_docgen.report.periods import get_period
 from cchc_docgen.report.summary import MISSING, Counts, summary
 
+_RESULT_OF = "kết quả thực hiện "
 #: Text of the body paragraph the chart replaces (never printed).
 CHART_MARK = "⟦biểu đồ trạng thái nhiệm vụ⟧"
 CHART_RID = "rIdCchcChart1"
@@ -114,9 +116,13 @@ def _row(task: TaskResult) -> Row:
 def task_appendix(doc: Document) -> Appendix:
     """The appendix "Kết quả thực hiện nhiệm vụ": one row per task with its status and result."""
     assert doc.report is not None
-    phrase = get_period(doc.report.period).phrase(doc.report.year)
+    lines = [squash(part) for part in doc.title.split("|") if part.strip()]
+    if lines and lines[0].lower().startswith(_RESULT_OF) and len(lines[0]) > len(_RESULT_OF):
+        lines[0] = "của " + lines[0][len(_RESULT_OF):].strip()
+    else:
+        lines = [get_period(doc.report.period).phrase(doc.report.year)]
     return Appendix(
-        title=["Kết quả thực hiện nhiệm vụ", f"của Kế hoạch {phrase}"],
+        title=["Kết quả thực hiện nhiệm vụ", *lines],
         orientation="landscape", columns=_COLUMNS, rows=[_row(t) for t in doc.report.tasks],
     )
 

@@ -32,6 +32,7 @@ class Rule:
 
     length_mm: float
     column_mm: float
+    after_twips: int = 0  # space below the rule (before a table that follows it directly)
 
     @property
     def indent_twips(self) -> int:
@@ -41,8 +42,9 @@ class Rule:
     def xml(self) -> Markup:
         """The rule paragraph, for ``{{p …}}`` in a template."""
         ind = self.indent_twips
+        after = f'<w:spacing w:after="{self.after_twips}"/>' if self.after_twips else ""
         return Markup(
-            f'<w:p><w:pPr><w:pStyle w:val="ND30Rule"/><w:ind w:left="{ind}" w:right="{ind}" w:firstLine="0"/>'
+            f'<w:p><w:pPr><w:pStyle w:val="ND30Rule"/>{after}<w:ind w:left="{ind}" w:right="{ind}" w:firstLine="0"/>'
             "</w:pPr></w:p>"
         )
 
@@ -52,10 +54,11 @@ def cell_text_mm(column_mm: float) -> float:
     return column_mm - 2 * LAYOUT_CELL_MARGIN_TWIPS / TWIPS_PER_MM
 
 
-def rule_under(lines: list[str], size_pt: float, bold: bool, fraction: float, column_mm: float) -> Rule:
+def rule_under(lines: list[str], size_pt: float, bold: bool, fraction: float, column_mm: float,
+               after_twips: int = 0) -> Rule:
     """A rule ``fraction`` of the longest line (NĐ30 asks 1/3–1/2 under the issuer and the trích yếu)."""
     longest = max((min(text_width_mm(line, size_pt, bold), column_mm) for line in lines), default=30.0)
-    return Rule(longest * fraction, column_mm)
+    return Rule(longest * fraction, column_mm, after_twips)
 
 
 def motto_rule() -> Rule:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cchc_docgen.derive.vocab import concerns
+from cchc_docgen.derive.vocab import Relation, concerns
 from cchc_docgen.models import Appendix, Cell, Column, Row
 from cchc_docgen.models.unit import Unit
 
@@ -81,7 +81,7 @@ def _text(row: Row, key: str | None) -> str:
 
 
 def narrow(
-    appendix: Appendix, unit: Unit, direct: bool, who: Assignee, parent_body: str
+    appendix: Appendix, unit: Unit, rel: Relation, who: Assignee, parent_body: str
 ) -> tuple[Appendix, list[Kept]]:
     """``appendix`` with only the rows that concern ``unit`` (lead or partner), re-assigned to ``who``."""
     lead_key, partner_key = assignee_columns(appendix)
@@ -90,9 +90,9 @@ def narrow(
         return appendix, kept
 
     def role(row: Row) -> str | None:
-        if concerns(_text(row, lead_key), unit, direct):
+        if concerns(_text(row, lead_key), unit, rel):
             return "lead"
-        if concerns(_text(row, partner_key), unit, direct):
+        if concerns(_text(row, partner_key), unit, rel):
             return "support"
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cchc_docgen.derive.vocab import concerns, named_categories
+from cchc_docgen.derive.vocab import Relation, concerns, named_categories
 from cchc_docgen.derive.wording import BLANK, Wording
 from cchc_docgen.models import Node
 from cchc_docgen.models.unit import Person, Unit
@@ -31,14 +31,14 @@ def teams_text(unit: Unit) -> str:
     }.get(unit.category, "Các tổ chuyên môn, tổ văn phòng")
 
 
-def inherited_duties(parent_org: Node | None, unit: Unit, direct: bool, wording: Wording) -> list[str]:
+def inherited_duties(parent_org: Node | None, unit: Unit, rel: Relation, wording: Wording) -> list[str]:
     """The duties the parent's organization section gives to units of ``unit``'s kind, turned to the unit."""
     if parent_org is None:
         return []
     out: list[str] = []
     for part in parent_org.items:
         heading = part.unit or part.title or ""
-        if not heading or not concerns(heading, unit, direct):
+        if not heading or not concerns(heading, unit, rel):
             continue
         for duty in [*([part.text] if part.text else []), *part.paragraphs, *(_flat(i) for i in part.items)]:
             opening = duty[:60]

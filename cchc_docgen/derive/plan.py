@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from cchc_docgen.derive.appendix import Assignee, Kept, narrow
 from cchc_docgen.derive.organization import deputy_title, inherited_duties, is_organization, organization, teams_text
-from cchc_docgen.derive.vocab import directly_under
+from cchc_docgen.derive.vocab import relation
 from cchc_docgen.derive.wording import (
     Wording,
     child_title,
@@ -65,7 +65,7 @@ def derive_plan(parent: Document, unit: Unit) -> Document:
 def derive(parent: Document, unit: Unit) -> Derived:
     require_issued(parent)
     wording = Wording(unit)
-    direct = directly_under(unit, parent.issuer.name)
+    rel = relation(unit, parent.issuer.name)
     parent_body = issuer_sentence_name(parent)
     full_ref = parent_reference(parent)
     short_ref = full_ref.split(" về ")[0]
@@ -79,7 +79,7 @@ def derive(parent: Document, unit: Unit) -> Derived:
             continue
         body.append(_turn(node, unit, wording))
         sources.append(i)
-    duties = inherited_duties(parent_org, unit, direct, wording)
+    duties = inherited_duties(parent_org, unit, rel, wording)
     org = organization(unit, short_ref, parent_body, duties)
     at = next((i for i, n in enumerate(parent.body) if is_organization(n)), len(parent.body))
     position = sum(1 for s in sources if s is not None and s < at)
@@ -93,7 +93,7 @@ def derive(parent: Document, unit: Unit) -> Derived:
     )
     appendices, kept, total = [], [], 0
     for appendix in parent.appendices:
-        narrowed, rows = narrow(appendix, unit, direct, who, parent_body)
+        narrowed, rows = narrow(appendix, unit, rel, who, parent_body)
         total += _count(appendix.rows)
         kept += rows
         if narrowed.rows and any(not r.group for r in narrowed.rows):
@@ -113,7 +113,7 @@ def derive(parent: Document, unit: Unit) -> Derived:
     used = set(footnote_marks(draft))
     doc = Document(
         kind="ke_hoach",
-        issuer=Issuer(parent=unit.parent, name=unit.name, abbreviation=unit.abbreviation, place=unit.place,
+        issuer=Issuer(parent=header_line(unit.parent), name=unit.name, abbreviation=unit.abbreviation, place=unit.place,
                       full_name=unit.full_name),
         date=DocDate(year=year, month=parent.date.month) if parent.date and year else None,
         title=title,
@@ -138,6 +138,18 @@ def derive(parent: Document, unit: Unit) -> Derived:
         archive=Archive(units=unit.archive),
     )
     return Derived(doc, sources, kept, total - len(kept), dict(wording.changed))
+
+
+_ADMIN_AREA = re.compile(r"\s(?=(huyện|thị xã|thành phố|quận|tỉnh|TP\.?)\s)", re.IGNORECASE)
+
+
+def header_line(text: str | None) -> str | None:
+    """'Phòng GD&ĐT huyện Văn Lâm' → 'Phòng GD&ĐT | huyện Văn Lâm': a long header line breaks before the place
+    instead of inside the place name (the unit file may set its own ' | ')."""
+    if not text or "|" in text or len(text) <= 22:
+        return text
+    found = list(_ADMIN_AREA.finditer(text))
+    return f"{text[: found[-1].start()]} | {text[found[-1].end():]}" if found else text
 
 
 def child_title_line(line: str, parent: Document, unit: Unit) -> str:

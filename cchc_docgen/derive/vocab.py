@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from cchc_docgen.models.unit import Unit
 
@@ -36,7 +37,10 @@ _SPECIFIC: list[tuple[re.Pattern[str], frozenset[str]]] = [
 _SCHOOL_WORDS = re.compile(r"(?<!môi )\btrường\b|học sinh|\bhọc viên\b")
 _INSTITUTIONS = re.compile(r"cơ sở giáo dục|cơ sở đào tạo|đơn vị trường học")
 _EDU_UNITS = re.compile(r"đơn vị giáo dục|đơn vị sự nghiệp giáo dục|đơn vị trong ngành")
-_DIRECT = re.compile(r"đơn vị trực thuộc|trực thuộc (sở|phòng)|đơn vị thuộc (sở|phòng)|đơn vị sự nghiệp trực thuộc")
+_DIRECT = re.compile(
+    r"đơn vị trực thuộc|trường (học )?trực thuộc|trực thuộc (sở|phòng)|đơn vị thuộc (sở|phòng)"
+    r"|đơn vị sự nghiệp trực thuộc"
+)
 _EVERYONE = re.compile(r"toàn ngành|các cơ quan, đơn vị|cơ quan, đơn vị|các đơn vị\b|tất cả các đơn vị")
 #: sections of the parent body itself ("Bộ phận THCS", "Phòng Tổ chức cán bộ", "Văn phòng"): never a unit
 _OWN_SECTION = re.compile(
@@ -64,6 +68,22 @@ def body_kind(name: str | None) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Relation:
+    """How the unit stands to the body that wrote the parent plan."""
+
+    #: one of its 'đơn vị trực thuộc'
+    direct: bool
+    #: general words ("các trường học", "các cơ sở giáo dục") of the plan cover the unit: always in a Sở's or
+    #: a province's plan; in a Phòng's plan only for the Phòng's own schools
+    general: bool = True
+
+
+def relation(unit: Unit, parent_issuer_name: str) -> Relation:
+    direct = directly_under(unit, parent_issuer_name)
+    return Relation(direct, direct or body_kind(parent_issuer_name) != "phòng")
+
+
 def directly_under(unit: Unit, parent_issuer_name: str) -> bool:
     """Is ``unit`` one of the 'đơn vị trực thuộc' of the body that wrote the parent plan?"""
     parent_kind = body_kind(parent_issuer_name)
@@ -74,9 +94,9 @@ def directly_under(unit: Unit, parent_issuer_name: str) -> bool:
     return body_kind(unit.parent) == parent_kind if unit.parent else True
 
 
-def concerns(text: str, unit: Unit, direct: bool) -> bool:
+def concerns(text: str, unit: Unit, rel: Relation) -> bool:
     """Does ``text`` (an assignee cell, an organization heading) name ``unit``'s kind of unit?"""
-    return any(_part_concerns(part.strip(), unit, direct) for part in _SPLIT.split(normalize(text)))
+    return any(_part_concerns(part.strip(), unit, rel) for part in _SPLIT.split(normalize(text)))
 
 
 def named_categories(text: str) -> set[str]:
@@ -89,14 +109,16 @@ def named_categories(text: str) -> set[str]:
     return found
 
 
-def _part_concerns(part: str, unit: Unit, direct: bool) -> bool:
+def _part_concerns(part: str, unit: Unit, rel: Relation) -> bool:
     if not part or _OWN_SECTION.match(part):
         return False
     named = named_categories(part)
     if named:
         return unit.category in named
     if _DIRECT.search(part):
-        return direct
+        return rel.direct
+    if not rel.general:
+        return False
     if _SCHOOL_WORDS.search(part):
         return unit.category in SCHOOLS or unit.category == "gdnn_gdtx"
     if _INSTITUTIONS.search(part):

@@ -80,10 +80,25 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
 
 
-def _message(err: dict[str, Any], owner: type[BaseModel] | None) -> str:
+def _subject(loc: tuple[Any, ...]) -> str:
+    """How a message names the value at ``loc``: ``'title'``, or ``phần tử thứ 2 của 'recipients'`` for a list
+    item (counted from 1, like the ``recipients[2]`` printed before the message)."""
+    if not loc:
+        return "tệp"
+    if isinstance(loc[-1], int):
+        parent = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), "")
+        return f"phần tử thứ {loc[-1] + 1} của '{parent}'" if parent else f"phần tử thứ {loc[-1] + 1}"
+    return f"'{loc[-1]}'"
+
+
+def _message(err: dict[str, Any], owner: type[BaseModel] | None, item: type[BaseModel] | None = None) -> str:
     kind = err["type"]
     loc = err["loc"]
     key = str(loc[-1]) if loc else ""
+    what = _subject(loc)
+    got = _describe(err.get("input"))
+    now = "hiện đang để trống" if err.get("input") is None else f"hiện đang là {got}"
+    value_of = what if loc and isinstance(loc[-1], int) else f"giá trị của {what}"
     if kind == "missing":
         desc = ""
         if owner and key in owner.model_fields:
@@ -95,28 +110,30 @@ def _message(err: dict[str, Any], owner: type[BaseModel] | None) -> str:
         hint = f" Có phải bạn muốn viết '{near[0]}'?" if near else ""
         listing = f" Các khóa được phép ở đây: {', '.join(allowed)}." if allowed else ""
         return f"khóa '{key}' không hợp lệ ở đây.{hint}{listing}"
-    if kind in _TYPE_WORDS:
-        got = _describe(err.get("input"))
-        return f"giá trị của '{key}' {_TYPE_WORDS[kind]}; hiện đang là {got}."
-    if kind in ("literal_error", "enum"):
-        return _choice_message(err, key)
     if kind == "string_type":
         text = colon_text(err.get("input"), ())
         if text is not None:
             return quote_advice(text)
+    short_form = str(getattr(item, "SHORT_FORM", ""))
+    if kind in ("model_type", "model_attributes_type") and short_form:
+        return f"{what} phải là {short_form}; {now}."
+    if kind in _TYPE_WORDS:
+        return f"{value_of} {_TYPE_WORDS[kind]}; {now}."
+    if kind in ("literal_error", "enum"):
+        return _choice_message(err, key)
     if kind in ("too_short", "string_too_short"):
-        return f"'{key}' không được để trống."
+        return f"{what} không được để trống."
     if kind in _BOUNDS:
         limit = next(iter(err.get("ctx", {}).values()), "")
-        return f"giá trị {err.get('input')} của '{key}' không hợp lệ: {_BOUNDS[kind]} {limit}."
+        return f"giá trị {err.get('input')} của {what} không hợp lệ: {_BOUNDS[kind]} {limit}."
     if kind == "string_pattern_mismatch":
         return (
-            f"'{err.get('input')}' không đúng dạng cho '{key}': chỉ dùng chữ cái, chữ số, '&' và '-' "
+            f"'{err.get('input')}' không đúng dạng cho {what}: chỉ dùng chữ cái, chữ số, '&' và '-' "
             "(ví dụ 'SGDĐT'), không có dấu cách."
         )
     if kind == "value_error":
         return str(err.get("ctx", {}).get("error", err["msg"]))
-    return f"giá trị của '{key}' không hợp lệ ({err['msg']})."
+    return f"{value_of} không hợp lệ ({err['msg']})."
 
 
 def _choice_message(err: dict[str, Any], key: str) -> str:
@@ -228,8 +245,9 @@ def problems_from(
         if skip and any(loc[: len(s)] == s for s in skip):
             continue
         owner = _model_at(model, loc)
+        item = _model_at(model, (*loc, "")) if loc and isinstance(loc[-1], int) else None
         line = line_of(lines, loc)
-        msg = _message(dict(err), owner)
+        msg = _message(dict(err), owner, item)
         loc = as_written(loc, lines, err["type"])
         if (line, msg) in seen:
             continue

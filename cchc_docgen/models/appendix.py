@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -63,6 +63,8 @@ class Cell(StrictModel):
 
 class Row(StrictModel):
     """Một dòng của bảng: các khóa là tên cột; 'group' là dòng nhóm; 'subrows' là các dòng a), b), c)."""
+
+    SHORT_FORM: ClassVar[str] = "một nhóm 'khóa: giá trị' theo tên các cột, ví dụ {task: …, lead: …}"
 
     model_config = StrictModel.model_config | {"extra": "allow"}
     __pydantic_extra__: dict[str, Cell] = Field(init=False)  # type: ignore[assignment]

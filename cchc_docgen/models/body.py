@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -33,6 +33,8 @@ Role = Literal[
 
 class Node(StrictModel):
     """Một mục, khoản, điểm hoặc đoạn của nội dung. Một dòng chữ đơn thuần cũng là một Node."""
+
+    SHORT_FORM: ClassVar[str] = "một dòng chữ hoặc một nhóm 'title: …, text: …, items: …'"
 
     __get_pydantic_json_schema__ = also_accepts({"type": "string", "minLength": 1})
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import Field, model_validator
 
@@ -11,6 +11,8 @@ from cchc_docgen.models.base import StrictModel, Text, also_accepts, colon_text,
 
 class Recipient(StrictModel):
     """Một nơi nhận. Viết gọn một dòng chữ, hoặc 'name' + 'note'."""
+
+    SHORT_FORM: ClassVar[str] = "một dòng chữ (tên nơi nhận) hoặc một nhóm 'name: …, note: …'"
 
     __get_pydantic_json_schema__ = also_accepts({"type": "string", "minLength": 1})
 

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"(?:19|20)\d\d"
-_QUARTER = re.compile(rf"qu[ýy]\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:/|năm)\s*(?P<y>{_YEAR}))?")
-_MONTH = re.compile(rf"tháng\s+(?P<m>1[0-2]|0?[1-9])(?:\s*(?:-|đến)\s*(?P<m2>1[0-2]|0?[1-9]))?"
+_Q = r"(?:iv|iii|ii|i|[1-4])"
+_LIST = r"\s*(?:,|;|và|-|đến)\s*"
+_QUARTER = re.compile(rf"qu[ýy]\s+(?P<q>{_Q}(?:{_LIST}(?:qu[ýy]\s+)?{_Q})*)\b(?:\s*(?:/|năm)\s*(?P<y>{_YEAR}))?")
+_M = r"(?:1[0-2]|0?[1-9])"
+_MONTH = re.compile(rf"tháng\s+(?P<m>{_M}(?:{_LIST}(?:tháng\s+)?{_M})*)"
                     rf"(?:\s*(?:/|năm)\s*(?P<y>{_YEAR}))?(?!\s*/\s*\d)(?!\d)")
+_SCHOOL_YEAR = re.compile(rf"năm\s+học\s+(?P<y>{_YEAR})\s*-\s*(?P<y2>{_YEAR})")
 _DATE = re.compile(rf"(?<![\d/])(?P<d>[0-3]?\d)\s*/\s*(?P<m>1[0-2]|0?[1-9])(?:\s*/\s*(?P<y>{_YEAR}))?(?![\d/])")
 _HALF = re.compile(r"(?P<n>6|9|sáu|chín)\s+tháng\s+(?P<w>đầu|cuối)\s+năm")
 _WHOLE = re.compile(rf"(?:(?:cả|trong|suốt)\s+)?năm\s+(?P<y>{_YEAR})|(?:cả|trong|suốt)\s+năm\b")
@@ -79,23 +83,26 @@ def parse_deadline(text: str | None, plan_year: int) -> Deadline:
         before = bool(_BEFORE.search(low[: m.start()]))
         windows.append((dt.date(year, 1, 1) if before else end, end))
         used.append(m.span())
+    for m in _SCHOOL_YEAR.finditer(low):  # năm học 2023-2024: September to May
+        windows.append((dt.date(int(m.group("y")), 9, 1), dt.date(int(m.group("y2")), 5, 31)))
+        used.append(m.span())
     for m in _QUARTER.finditer(low):
         if free(m):
-            q, year = _ROMAN[m.group("q")], year_of(m)
-            windows.append((dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q)))
+            quarters = [_ROMAN[q] for q in re.findall(_Q + r"\b", re.sub(r"qu[ýy]", "", m.group("q")))]
+            year = year_of(m)
+            windows.append((dt.date(year, 3 * min(quarters) - 2, 1), _month_end(year, 3 * max(quarters))))
             used.append(m.span())
     for m in _MONTH.finditer(low):
         if free(m):
-            first = int(m.group("m"))
-            last = int(m.group("m2") or first)
+            months = [int(x) for x in re.findall(r"\d+", m.group("m"))]
             year = year_of(m)
-            windows.append((dt.date(year, first, 1), _month_end(year, max(first, last))))
+            windows.append((dt.date(year, min(months), 1), _month_end(year, max(months))))
             used.append(m.span())
     for m in _HALF.finditer(low):
         if free(m):
-            months = 6 if m.group("n") in ("6", "sáu") else 9
+            count = 6 if m.group("n") in ("6", "sáu") else 9
             year = _later_year(low, m.end()) or plan_year
-            first, last = (1, months) if m.group("w") == "đầu" else (13 - months, 12)
+            first, last = (1, count) if m.group("w") == "đầu" else (13 - count, 12)
             windows.append((dt.date(year, first, 1), _month_end(year, last)))
             used.append(m.span())
     for m in _WHOLE.finditer(low):

@@ -30,12 +30,23 @@ _OWNER_TAIL = re.compile(r"\s+(?:của|tại)\s+(?:sở|phòng|trường|ủy ba
 _YEAR_TAIL = re.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$", re.IGNORECASE)
 
 
+class Note(str):
+    """A warning for the user (Vietnamese text); ``path`` is the key path in the plan it concerns, if any."""
+
+    path: tuple[object, ...]
+
+    def __new__(cls, text: str, path: tuple[object, ...] = ()) -> Note:
+        note = super().__new__(cls, text)
+        note.path = path
+        return note
+
+
 @dataclass
 class Skeleton:
     """A report skeleton and the warnings met while making it (Vietnamese, for the user)."""
 
     report: Document
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
 
 
 def short_date(date: dt.date) -> str:
@@ -94,7 +105,7 @@ def _carried(previous: Document | None) -> dict[tuple[str, str], TaskResult]:
 
 
 def _task_rows(plan: Document, period: Period, year: int, base_year: int,
-               previous: Document | None, warnings: list[str]) -> list[TaskResult]:
+               previous: Document | None, warnings: list[Note]) -> list[TaskResult]:
     end = period.span(year)[1]
     carried = _carried(previous)
     rows: list[TaskResult] = []
@@ -108,8 +119,8 @@ def _task_rows(plan: Document, period: Period, year: int, base_year: int,
             continue
         if not deadline.understood:
             shown = f"'{task.deadline}'" if task.deadline else "(không ghi)"
-            warnings.append(f"nhiệm vụ '{_short(task.task)}': không hiểu thời hạn {shown}; nhiệm vụ vẫn được đưa "
-                            "vào báo cáo, hãy xem lại.")
+            warnings.append(Note(f"nhiệm vụ '{_short(task.task)}': không hiểu thời hạn {shown}; nhiệm vụ vẫn "
+                                 "được đưa vào báo cáo, hãy xem lại.", task.path))
         if group is not None:
             rows.append(TaskResult(group=group.group))
             group = None
@@ -187,11 +198,14 @@ def build_report(plan: Document, period: str, year: int | None = None,
             "kế hoạch không có bảng nhiệm vụ (phụ lục có cột nhiệm vụ và cột đơn vị chủ trì hoặc thời gian), nên "
             "không lập được báo cáo kết quả thực hiện nhiệm vụ. Hãy thêm phụ lục nhiệm vụ vào kế hoạch."
         )
-    warnings: list[str] = []
+    warnings: list[Note] = []
     if not (plan.number and plan.date and plan.date.day):
-        warnings.append("kế hoạch chưa có số hoặc ngày ban hành: hãy ghi lại số, ngày của kế hoạch trong "
-                        "'report.plan' và lời mở đầu của báo cáo.")
+        warnings.append(Note("kế hoạch chưa có số hoặc ngày ban hành: hãy ghi lại số, ngày của kế hoạch trong "
+                             "'report.plan' và lời mở đầu của báo cáo.", ("date",)))
     tasks = _task_rows(plan, spec, year, base_year or year, previous, warnings)
+    if not any(t.task for t in tasks):
+        warnings.append(Note(f"không có nhiệm vụ nào của kế hoạch đến hạn trong {spec.phrase(year)}; kiểm tra "
+                             "lại --period và --year.", ("appendices",)))
     data_from, data_to = spec.data_period(year)
     due = spec.due(year)
     reference = plan_reference(plan)

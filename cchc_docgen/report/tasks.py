@@ -29,6 +29,7 @@ class PlanTask:
     lead: str | None = None
     deadline: str | None = None
     product: str | None = None
+    path: tuple[object, ...] = ()  # key path of the row in the plan (for YAML line numbers)
 
 
 def _text(cell: Cell | None) -> str | None:
@@ -61,11 +62,13 @@ def is_task_table(appendix: Appendix) -> bool:
     return "task" in cols and ("lead" in cols or "time" in cols)
 
 
-def _tasks(rows: list[Row], cols: dict[str, str], parent: PlanTask | None) -> list[PlanTask]:
+def _tasks(rows: list[Row], cols: dict[str, str], parent: PlanTask | None,
+           path: tuple[object, ...]) -> list[PlanTask]:
     out: list[PlanTask] = []
-    for row in rows:
+    for index, row in enumerate(rows):
+        here = (*path, index)
         if row.group:
-            out.append(PlanTask(group=row.group))
+            out.append(PlanTask(group=row.group, path=here))
             continue
         cells = row.cells()
 
@@ -80,11 +83,12 @@ def _tasks(rows: list[Row], cols: dict[str, str], parent: PlanTask | None) -> li
             lead=get("lead") or (parent.lead if parent else None),
             deadline=get("time") or (parent.deadline if parent else None),
             product=get("product") or (parent.product if parent else None),
+            path=(*here, cols["time"]) if get("time") else here,
         )
         if row.subrows:
             if get("lead") or get("time"):
                 out.append(own)
-            out.extend(_tasks(row.subrows, cols, own))
+            out.extend(_tasks(row.subrows, cols, own, (*here, "subrows")))
         elif name:
             out.append(own)
     return out
@@ -93,7 +97,7 @@ def _tasks(rows: list[Row], cols: dict[str, str], parent: PlanTask | None) -> li
 def plan_tasks(plan: Document) -> list[PlanTask]:
     """Every task (and group row) of every task table of ``plan``, in order."""
     out: list[PlanTask] = []
-    for appendix in plan.appendices:
+    for a, appendix in enumerate(plan.appendices):
         if is_task_table(appendix):
-            out.extend(_tasks(appendix.rows, task_columns(appendix), None))
+            out.extend(_tasks(appendix.rows, task_columns(appendix), None, ("appendices", a, "rows")))
     return out

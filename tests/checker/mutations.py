@@ -141,7 +141,7 @@ def tn_rule_missing(doc: DocxDocument) -> None:
 
 
 def summary_rule_too_long(doc: DocxDocument) -> None:
-    set_text(find_p(doc, "_" * 16, exact=True), "_" * 40)
+    set_text(find_p(doc, "_" * 25, exact=True), "_" * 40)
 
 
 def type_not_bold(doc: DocxDocument) -> None:

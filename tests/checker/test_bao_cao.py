@@ -22,7 +22,7 @@ def _bao_cao(*, kinh_gui: bool = True, nhu_tren: bool = True) -> DocxDocument:
     if kinh_gui:
         new = doc.add_paragraph()
         new.add_run("Kính gửi: Ủy ban nhân dân tỉnh Hưng Yên.").font.size = Pt(14)
-        find_p(doc, "_" * 16, exact=True).addnext(new._p)
+        find_p(doc, "_" * 25, exact=True).addnext(new._p)
     if nhu_tren:
         set_text(clone_after(find_p(doc, "Nơi nhận")), "- Như trên;")
         set_runs(find_p(doc, "- Như trên"), b=0, i=0, sz=22)

@@ -113,3 +113,24 @@ def test_check_docx_raises_input_error(tmp_path: Path) -> None:
         check_docx(tmp_path / "e.docx")
     with pytest.raises(UsageError):
         check_docx(tmp_path / "missing.docx")
+
+
+REALDOCS = Path(__file__).resolve().parents[1] / "data" / "realdocs"
+
+
+def test_document_outside_nd30_gets_one_line_and_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    speech = REALDOCS / "ext_bo_tuphap.docx"  # a conference speech ("THAM LUẬN")
+    assert main(["check", "--strict", str(speech)]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and "KHÔNG THUỘC PHẠM VI" in out[0] and "THAM LUẬN" in out[0]
+    assert main(["check", "--format", "json", str(speech)]) == 0
+    data = json.loads(capsys.readouterr().out)["files"][0]
+    assert data["kind"] == "outside" and data["findings"] == [] and data["note"]
+
+
+def test_kind_is_named_in_the_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(REALDOCS / "cv_giao_3653_vpcp.docx")]) == 0  # SHOULD only
+    assert "[công văn]" in capsys.readouterr().out
+    assert main(["check", str(REALDOCS / "odd_phuluc_bc_cchc.docx")]) == 1
+    out = capsys.readouterr().out
+    assert "[phụ lục (tệp riêng)]" in out and "H1" not in out and "R1" not in out

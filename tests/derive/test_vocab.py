@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_docgen.derive.vocab import concerns, directly_under
+from cchc_docgen.derive.vocab import Relation, concerns, directly_under, relation
 from cchc_docgen.models.unit import Unit
 
 
@@ -45,7 +45,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "category", "direct", "expected"), CASES)
 def test_concerns(text: str, category: str, direct: bool, expected: bool) -> None:
-    assert concerns(text, _unit(category), direct) is expected
+    assert concerns(text, _unit(category), Relation(direct)) is expected
 
 
 def test_directly_under() -> None:
@@ -53,3 +53,14 @@ def test_directly_under() -> None:
     assert not directly_under(_unit("thcs"), "Sở Giáo dục và Đào tạo")
     assert directly_under(_unit("thcs"), "Phòng Giáo dục và Đào tạo")
     assert not directly_under(_unit("phong_gddt"), "Sở Giáo dục và Đào tạo")
+
+
+def test_general_words_of_a_phong_plan_cover_only_its_own_schools() -> None:
+    phong = "Phòng Giáo dục và Đào tạo"
+    assert concerns("Các cơ sở giáo dục", _unit("thcs"), relation(_unit("thcs"), phong))
+    assert not concerns("Các cơ sở giáo dục", _unit("thpt"), relation(_unit("thpt"), phong))
+    assert not concerns("Các trường học trực thuộc", _unit("thpt"), relation(_unit("thpt"), phong))
+    assert concerns("Các trường THPT", _unit("thpt"), relation(_unit("thpt"), phong))  # named: always
+    so = "Sở Giáo dục và Đào tạo"
+    assert concerns("Các trường học trên địa bàn tỉnh", _unit("thcs"), relation(_unit("thcs"), so))
+    assert not concerns("Các đơn vị trực thuộc", _unit("thcs"), relation(_unit("thcs"), so))

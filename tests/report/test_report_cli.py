@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PLAN_001, SMALL_PLAN
+from report_data import PLAN_001, SMALL_PLAN
 
 from cchc_docgen.cli import main
 from cchc_docgen.loader import load_document
@@ -28,7 +28,9 @@ def test_writes_a_valid_report_yaml(plan: Path, tmp_path: Path, capsys: pytest.C
     assert doc.kind == "bao_cao" and doc.report is not None and len(doc.report.tasks) == 6
     captured = capsys.readouterr()
     assert "4 nhiệm vụ; hạn gửi báo cáo 20/03/2024" in captured.out
-    assert "cảnh báo" in captured.err and "Theo kế hoạch của UBND tỉnh" in captured.err
+    line = SMALL_PLAN.splitlines().index(
+        "      - {task: Báo cáo theo yêu cầu, lead: Văn phòng, time: Theo kế hoạch của UBND tỉnh}") + 1
+    assert f"cchc-docgen: cảnh báo: {plan}:{line}: nhiệm vụ 'Báo cáo theo yêu cầu': không hiểu thời hạn" in captured.err
     assert main(["validate", str(out)]) == 0
 
 

@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import PLAN_001
 from lxml import etree
+from report_data import PLAN_001
 from support.docxtext import paragraphs
 from support.paths import soffice_or_skip
 
@@ -49,7 +49,9 @@ def test_rendered_summary_sentences(docx: Path) -> None:
     assert "Kết quả theo đơn vị chủ trì (chi tiết tại Phụ lục kèm theo Báo cáo này):" in text
     assert "Kính gửi: Ủy ban nhân dân thành phố." in text
     assert "- Như trên;" in text
-    assert "KẾT QUẢ THỰC HIỆN NHIỆM VỤ" in text
+    appendix = text.index("KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
+    assert text[appendix:appendix + 3] == ["KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
+                                           "CỦA KẾ HOẠCH CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC", "6 THÁNG ĐẦU NĂM 2023"]
     assert text.count("Hoàn thành quá hạn") == 3  # status column of the appendix
 
 
@@ -111,3 +113,10 @@ def test_chart_is_drawn_in_the_pdf(docx: Path, tmp_path: Path) -> None:
     # bar areas follow the values 11 : 3 : 29 : 4 (same width, height ∝ value)
     assert 29 / 11 * 0.8 < bars["ongoing"] / bars["done"] < 29 / 11 * 1.25, bars
     assert 4 / 3 * 0.7 < bars["not"] / bars["late"] < 4 / 3 * 1.4, bars
+
+
+def test_check_cli_strict_passes(docx: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cchc_docgen.cli import main
+
+    assert main(["check", "--strict", str(docx)]) == 0, capsys.readouterr().out
+    assert "ĐẠT" in capsys.readouterr().out

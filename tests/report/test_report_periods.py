@@ -62,6 +62,11 @@ def test_unknown_period_is_a_vietnamese_input_error() -> None:
     ("Quý 2 năm 2023", D(2023, 4, 1), D(2023, 6, 30), False),
     ("tháng 3-4/2023", D(2023, 3, 1), D(2023, 4, 30), False),
     ("Trước 30/6/2023", D(2023, 1, 1), D(2023, 6, 30), False),
+    ("Quý I, II/2023", D(2023, 1, 1), D(2023, 6, 30), False),
+    ("Quý II và Quý III năm 2023", D(2023, 4, 1), D(2023, 9, 30), False),
+    ("Từ tháng 3 đến tháng 5/2023", D(2023, 3, 1), D(2023, 5, 31), False),
+    ("Năm học 2023-2024", D(2023, 9, 1), D(2024, 5, 31), False),
+    ("Trước ngày 20/11 hằng năm", D(2023, 1, 1), D(2023, 11, 20), True),
 ])
 def test_deadlines_from_free_text(text: str, start: dt.date, end: dt.date, ongoing: bool) -> None:
     deadline = parse_deadline(text, 2023)

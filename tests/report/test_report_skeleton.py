@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PLAN_001
+from report_data import PLAN_001
 
 from cchc_docgen.errors import InputError
 from cchc_docgen.loader import load_document
@@ -140,3 +140,14 @@ def test_seed_001_skeleton_validates_and_renders(plan_001: Document, period: str
     assert again == report
     out = render_plan(path, tmp_path / "out")
     assert out.stat().st_size > 10_000
+
+
+def test_no_task_due_yet_is_warned(small_plan: Document) -> None:
+    skeleton = build_report(small_plan, "q1", year=2023)  # a 2024 plan reported for 2023
+    assert skeleton.report.report is not None
+    assert [t.task for t in skeleton.report.report.tasks if t.task] == ["Báo cáo theo yêu cầu"]  # no date: kept
+    plan = small_plan.model_copy(update={"appendices": [small_plan.appendices[0].model_copy(
+        update={"rows": small_plan.appendices[0].rows[:3]})]})
+    skeleton = build_report(plan, "q1", year=2023)
+    assert skeleton.report.report is not None and skeleton.report.report.tasks == []
+    assert any("không có nhiệm vụ nào của kế hoạch đến hạn trong quý I năm 2023" in w for w in skeleton.warnings)

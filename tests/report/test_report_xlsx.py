@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_PLAN
 from openpyxl import load_workbook
+from report_data import SMALL_PLAN
 from support.docxtext import paragraphs
 
 from cchc_docgen.cli import main

@@ -1,0 +1,73 @@
+"""Real office documents with hand-written expected findings (tests/data/realdocs/labels.yaml).
+
+Prints precision and recall over the corpus and requires precision ≥ 0.95 and recall ≥ 0.90; each
+document's kind (typed, công văn, appendix, outside NĐ30) must be recognised.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cchc_docgen.checker import CheckResult, Finding, check_document
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "realdocs"
+LABELS: dict = yaml.safe_load((DATA / "labels.yaml").read_text(encoding="utf-8"))
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _match(findings: list[Finding], expected: list[list[str]]) -> tuple[int, list, list]:
+    """(true positives, unmatched findings, unmatched labels); each finding and label is used once."""
+    left = list(findings)
+    missed = []
+    for rule, where, _reason in expected:
+        hit = next((f for f in left if f.rule_id == rule and _nfc(where) in _nfc(f"{f.location} {f.excerpt}")), None)
+        if hit is None:
+            missed.append((rule, where))
+        else:
+            left.remove(hit)
+    return len(expected) - len(missed), left, missed
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, CheckResult]:
+    return {name: check_document(DATA / f"{name}.docx") for name in LABELS}
+
+
+def test_every_document_is_labelled() -> None:
+    assert {p.stem for p in DATA.glob("*.docx")} == set(LABELS)
+    for name, entry in LABELS.items():
+        for item in entry["findings"]:
+            assert len(item) == 3 and item[2].strip(), f"{name}: each label needs rule, where, reason"
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_kind_is_recognised(results: dict[str, CheckResult], name: str) -> None:
+    assert results[name].kind == LABELS[name]["kind"]
+    if results[name].kind == "outside":
+        assert results[name].findings == [] and results[name].note
+
+
+def test_precision_and_recall_on_real_documents(results: dict[str, CheckResult]) -> None:
+    tp = fp = fn = 0
+    report = []
+    for name, entry in LABELS.items():
+        hits, extra, missed = _match(results[name].findings, entry["findings"])
+        tp, fp, fn = tp + hits, fp + len(extra), fn + len(missed)
+        report += [f"  FP {name}: {f.rule_id} {f.location} «{f.excerpt}» {f.message}" for f in extra]
+        report += [f"  FN {name}: {rule} {where}" for rule, where in missed]
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    print(
+        f"\nreal documents: {len(LABELS)}, findings expected {tp + fn}, reported {tp + fp}, "
+        f"precision={precision:.3f}, recall={recall:.3f}"
+    )
+    print("\n".join(report))
+    assert precision >= 0.95, "\n".join(report)
+    assert recall >= 0.90, "\n".join(report)
