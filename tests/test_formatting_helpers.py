@@ -126,3 +126,19 @@ def test_rule_lengths_follow_text_width() -> None:
     # the rule under an appendix caption keeps the table below it off the line
     assert '<w:spacing w:after="240"/>' in Rule(40.0, 252.0, after_twips=240).xml()
     assert "w:spacing" not in Rule(40.0, 252.0).xml()
+
+
+def test_row_height_estimate_keeps_rows_that_fit_on_a_page() -> None:
+    from cchc_docgen.context.rowheight import HEADER_ROOM_PT, LINE_PT, PT_PER_MM, cell_height_pt, fits_on_page, lines_of
+
+    assert lines_of("Văn phòng", 40) == 1
+    words = "rà soát cập nhật công khai thủ tục hành chính " * 10
+    assert lines_of(words, 40) > lines_of(words, 120) >= 3  # narrower column, more lines
+    assert lines_of("x" * 400, 30) >= 10  # one word longer than the column still wraps
+    assert cell_height_pt(["a", "b"], 50) == 2 * (LINE_PT + 4)
+    page = 170 * PT_PER_MM - HEADER_ROOM_PT
+    lines_per_page = int(page // (LINE_PT + 4))
+    assert fits_on_page([(["Nhiệm vụ"] * lines_per_page, 130)], landscape=True)
+    assert not fits_on_page([(["Nhiệm vụ"] * (lines_per_page + 1), 130)], landscape=True)
+    # the same row fits on a portrait page (257 mm tall)
+    assert fits_on_page([(["Nhiệm vụ"] * (lines_per_page + 1), 130)], landscape=False)

@@ -165,7 +165,8 @@ def test_committed_schema_accepts_the_example_plans(plan: Path) -> None:
         ({"archive": "VP"}, True),
         ({"archive": ["VP", "TCCB"]}, True),
         ({"archive": {"units": ["KGVX"], "drafter": "Thg(10)"}}, True),
-        ({"accept_warnings": ["nam-cu@body[1]"]}, True),
+        ({"accept_warnings": ["nam-cu@body[1]", "phu-luc"]}, True),
+        ({"accept_warnings": ["nam_cu"]}, False),
         ({"body": ["Một dòng chữ.", {"title": "Mục", "items": ["a"]}]}, True),
     ],
 )

@@ -68,7 +68,7 @@ FORMS = ("Hãy viết ngày theo dạng NĂM-THÁNG-NGÀY (dạng chuẩn), ví 
     ("typed", "message"),
     [
         ("ngày 16 tháng 3", f"'ngày 16 tháng 3' không phải là một ngày. {FORMS}"),
-        ("16/3/24", f"'16/3/24' không phải là một ngày. {FORMS}"),
+        ("16/3/24", f"'16/3/24': năm phải viết đủ 4 chữ số, ví dụ '16/3/2024'. {FORMS}"),
         ("31/02/2024", f"ngày '31/02/2024' không có trên lịch; hãy sửa lại ngày, tháng. {FORMS}"),
         ("13/2024", f"ngày '13/2024' không có trên lịch; hãy sửa lại ngày, tháng. {FORMS}"),
     ],

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_docgen.checker.model import MUST, RULES, SHOULD, Finding
+
+if TYPE_CHECKING:
+    from cchc_docgen.checker.layout import Layout
 
 __all__ = ["MUST", "RULES", "SHOULD", "CheckResult", "Finding", "check_document", "check_docx"]
 
@@ -36,8 +40,12 @@ def check_docx(path: str | Path) -> list[Finding]:
     return check_document(path).findings
 
 
-def check_document(path: str | Path) -> CheckResult:
-    """Check ``path`` and say what kind of document it is; a document outside NĐ30 gets no findings."""
+def check_document(path: str | Path, layout: Layout | None = None) -> CheckResult:
+    """Check ``path`` and say what kind of document it is; a document outside NĐ30 gets no findings.
+
+    With ``layout`` (the rendered PDF's text positions, :func:`checker.layout.render_layouts`),
+    pages, centring, the signing space and the level of "Nơi nhận:" are judged as they render.
+    """
     from cchc_docgen.checker import (
         rules_appendix,
         rules_body,
@@ -53,8 +61,12 @@ def check_document(path: str | Path) -> CheckResult:
 
     doc = build_model(open_package(path))
     elements = locate(doc)
+    if layout is not None:
+        from cchc_docgen.checker.measure import apply_layout
+
+        apply_layout(doc, elements, layout)
     kind = elements.kind
-    pages = max((p.page for p in doc.paras), default=1)
+    pages = layout.page_count if layout is not None else max((p.page for p in doc.paras), default=1)
     if kind.code == "outside":
         return CheckResult([], kind.code, kind.label, kind.reason, pages)
     col = Collector()

@@ -8,6 +8,7 @@ run properties, an estimated page number and the width available to it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -79,13 +80,18 @@ class Para:
     x0: int = 0
     width: int = 0
     line_h: float = 16.0
+    #: set by the layout mode (:mod:`measure`): the page is the rendered one, the first PDF line of
+    #: the paragraph, and how far a one-line paragraph renders from its column's centre (mm)
+    page_exact: bool = False
+    pdf_line: Any = None
+    centre_off_mm: float | None = None
 
     @property
     def stripped(self) -> str:
         return self.text.strip()
 
     def location(self, rendered: bool) -> str:
-        page = f"trang {self.page}" if rendered else f"trang ~{self.page}"
+        page = f"trang {self.page}" if rendered or self.page_exact else f"trang ~{self.page}"
         if self.table is not None:
             return f"{page}, bảng {self.table} (hàng {(self.row or 0) + 1}, cột {(self.col or 0) + 1})"
         return f"{page}, đoạn {self.body_no}"
@@ -100,9 +106,13 @@ class DocModel:
     rendered_pages: bool = False
     #: estimated height of the whole flow in points (all sections), for "does it fit one page"
     flow_height: float = 0.0
+    #: the rendered layout when the check runs in layout mode (:class:`layout.Layout`)
+    layout: Any = None
 
     def one_page(self) -> bool:
         """Whether the document renders on a single page (estimates err long, so allow 20 %)."""
+        if self.layout is not None:
+            return bool(self.layout.page_count == 1)
         if len(self.sections) > 1 or any(p.content.page_breaks for p in self.paras if p.table is None):
             return False
         if self.rendered_pages:

@@ -53,6 +53,9 @@ class Elements:
     sign_gap: int = 0
     appendices: list[Appendix] = field(default_factory=list)
     kind: Kind = field(default_factory=lambda: Kind("typed"))
+    #: measured in layout mode: the signing space in mm and whether "Nơi nhận:" is level with 7a
+    sign_gap_mm: float | None = None
+    nn_level: bool | None = None
     vv: list[Seg] = field(default_factory=list)
     #: paragraphs between the title and the body that are not body text (enacting authority,
     #: "QUYẾT ĐỊNH:", chapter headings)

@@ -8,7 +8,7 @@ from cchc_docgen.checker.docmodel import DocModel
 from cchc_docgen.checker.fmtcheck import Expect, check_seg
 from cchc_docgen.checker.locate import AUTHORITY, Elements
 from cchc_docgen.checker.model import Collector
-from cchc_docgen.checker.segs import Seg
+from cchc_docgen.checker.segs import CENTRE_TOLERANCE_MM, Seg
 from cchc_docgen.checker.vocab import fold
 
 PREFIX_OK = re.compile(r"^(TM|KT|Q|TL|TUQ)\. \S")
@@ -17,6 +17,7 @@ ENTRY = re.compile(r"^- \S.*;$")
 #: "- Lưu: VT, NC." optionally followed by the drafter's mark and copies ("NC.Châu", "VP. Châu (04b).")
 LAST_ENTRY = re.compile(r"^- Lưu: VT(, [^.;]+)?\.(?P<mark>\s*[^\s;].{0,40})?$")
 #: a report addressed to a higher body names it after "báo cáo" in its lead-in or closing
+SIGN_SPACE_MM = 20  # four empty 14 pt lines render about 23 mm high
 HAND_ALIGNED = ("left", "start", "both", "distribute")
 UPWARD_TEXT = re.compile(
     r"\b(?:kính )?báo cáo (?:với |lên |gửi )?(?:bộ|ủy ban|ubnd|thủ tướng|chính phủ|văn phòng chính phủ|"
@@ -47,9 +48,14 @@ def _signature(doc: DocModel, el: Elements, col: Collector) -> None:
         )
         return
     # title lines typed flush left in a narrow signature cell render as a block; judge where the block
-    # renders: within 1 cm of the cell's centre it reads as centred
+    # renders: within 6 mm of the cell's centre it reads as centred
     hand = [s for s in el.sign_titles if s.para.table is not None and s.para.props.jc in HAND_ALIGNED]
-    block_ok = bool(hand) and len(hand) == len(el.sign_titles) and max(s.off_centre_mm() for s in hand) <= 10
+    block_ok = (
+        bool(hand)
+        and len(hand) == len(el.sign_titles)
+        and all(s.para.centre_off_mm is None for s in hand)  # measured lines are judged as measured
+        and max(s.off_centre_mm() for s in hand) <= CENTRE_TOLERANCE_MM
+    )
     for seg in el.sign_titles:
         check_seg(
             col,
@@ -93,7 +99,17 @@ def _signature(doc: DocModel, el: Elements, col: Collector) -> None:
             "Không ghi học hàm, học vị (GS., TS., ThS., …) trước họ tên người ký.",
             "Xóa học hàm, học vị, chỉ ghi họ và tên.",
         )
-    if el.sign_gap < 4:
+    if el.sign_gap_mm is not None:
+        if el.sign_gap_mm < SIGN_SPACE_MM:
+            col.add(
+                "S2",
+                name.para.location(doc.rendered_pages),
+                name.display,
+                f"Khoảng trống để ký giữa chức vụ và họ tên người ký chỉ khoảng {el.sign_gap_mm:.0f} mm "
+                "trên trang in (nên khoảng 25 mm, tức ít nhất 4 dòng trống) để ký và đóng dấu.",
+                "Thêm dòng trống giữa chức vụ và họ tên cho đủ 4 dòng trở lên.",
+            )
+    elif el.sign_gap < 4:
         col.add(
             "S2",
             name.para.location(doc.rendered_pages),
@@ -142,7 +158,8 @@ def _recipients(doc: DocModel, el: Elements, col: Collector) -> None:
             "“Nơi nhận:” phải sát lề trái.",
             "Căn trái, bỏ thụt lề cho dòng “Nơi nhận:”.",
         )
-    if el.sign_titles and not _level(doc, el):
+    level = el.nn_level if el.nn_level is not None else (not el.sign_titles or _level(doc, el))
+    if el.sign_titles and not level:
         col.add(
             "R1",
             loc,

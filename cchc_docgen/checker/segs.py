@@ -19,7 +19,9 @@ _SPLIT = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{5,}")
 _DRAFT_BEFORE = re.compile(r"(số\s*:?|ngày|tháng|năm)$", re.IGNORECASE)
 _DRAFT_AFTER = re.compile(r"^(/|tháng|năm)", re.IGNORECASE)
 SCRIPT_SCALE = 0.65
-MAX_SHIFT = 227  # twips (4 mm): a centred line moved further by its indents no longer reads as centred
+#: how far (mm) a line may render from its column's centre and still read as centred
+CENTRE_TOLERANCE_MM = 6.0
+MAX_SHIFT = 227  # twips (4 mm): a wrapped centred paragraph's first line shows an indent beyond this
 RULE_CHARS = re.compile(r"^[_\s]*_{3,}[_\s]*$")
 
 
@@ -103,6 +105,9 @@ class Seg:
         """Whether the segment is centred (``None`` when typed with tabs and not decidable)."""
         if self.ncols > 1 or self.lead:
             return None
+        off = self.para.centre_off_mm  # measured on the rendered page (layout mode)
+        if off is not None:
+            return off <= CENTRE_TOLERANCE_MM
         if self.para.props.jc != "center" and self.line == 0 and self.para.text[: self.start].count(" ") >= 2:
             return None  # centred by hand with leading spaces: judged as it renders, not by alignment
         pp = self.para.props
@@ -113,7 +118,7 @@ class Seg:
             # a wrapped line's first-line indent shows against the lines below it; one short line
             # moved a few millimetres still reads as centred
             wraps = self.width_mm() * 56.7 > self.para.avail
-            return abs(shift) <= (MAX_SHIFT if wraps or not first else 2 * MAX_SHIFT)
+            return abs(shift) <= (MAX_SHIFT if wraps or not first else CENTRE_TOLERANCE_MM * 56.7)
         return False
 
     def off_centre_mm(self) -> float:

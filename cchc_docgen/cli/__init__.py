@@ -29,6 +29,8 @@ COMMANDS = {
     "derive": "derive",
     "rollover": "rollover",
     "report": "report",
+    "serve": "serve",
+    "users": "users",
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130

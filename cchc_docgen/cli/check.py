@@ -22,6 +22,21 @@ def register(subparsers: Any) -> None:
     parser.add_argument("files", nargs="+", metavar="TỆP.docx", help="tệp Word cần kiểm tra")
     parser.add_argument("--strict", action="store_true", help="coi cả khuyến nghị (SHOULD) là lỗi (mã thoát 1)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="định dạng kết quả (mặc định: text)")
+    parser.add_argument(
+        "--layout",
+        action="store_true",
+        help=(
+            "đo bố cục trên bản PDF (tạo tạm bằng LibreOffice hoặc Word, không ghi gì cạnh tệp): số trang thật, "
+            "căn giữa, khoảng trống để ký, Nơi nhận ngang hàng chức vụ. Chậm hơn; không tạo được PDF thì "
+            "kiểm tra ở chế độ nhanh (chỉ đọc XML)"
+        ),
+    )
+    parser.add_argument(
+        "--pdf-engine",
+        choices=("libreoffice", "word"),
+        default=None,
+        help="chương trình tạo PDF cho --layout (mặc định: tự chọn)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,10 +55,17 @@ def run(args: argparse.Namespace) -> int:
                 for f in missing
             ],
         )
+    layouts: dict[Path, Any] = {}
+    if args.layout:
+        from cchc_docgen.checker.layout import render_layouts
+
+        layouts, note = render_layouts([Path(f) for f in args.files], engine=args.pdf_engine)
+        if note:
+            print(f"cchc-docgen: chú ý: {note}", file=sys.stderr)
     results: list[FileResult] = []
     for name in args.files:
         try:
-            res = check_document(name)
+            res = check_document(name, layouts.get(Path(name)))
             results.append(FileResult(name, res.findings, kind=res.kind, kind_label=res.kind_label, note=res.note))
         except InputError as exc:
             print(f"cchc-docgen: lỗi: {exc.message}", file=sys.stderr)

@@ -1,9 +1,9 @@
 """Estimated heights of task-table rows, to decide which rows must not break across pages.
 
-A row that fits on a page is kept whole (``<w:cantSplit/>``); only a row taller than a page may break, else
-Word and LibreOffice would have to clip it. The estimate is deliberately generous (it counts words that
-wrap, one line more per long paragraph and the cell spacing), so a row near the limit is allowed to break
-rather than risk being cut off.
+A row that fits on a page is kept whole (``<w:cantSplit/>``); only a row taller than a page may break. The
+estimate wraps words greedily with Times New Roman metrics and counts the cell spacing; it errs on the tall
+side, so a row it keeps whole really fits. (A row wrongly marked would still print whole: LibreOffice breaks
+a kept row that cannot fit on an empty page, which tests/pdf/test_print_geometry.py shows.)
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ LINE_PT = TABLE_TEXT_PT * 1.15  # single spacing of Times New Roman
 PARA_SPACING_PT = 4.0  # 2 pt before + 2 pt after (style ND30 Table Text)
 CELL_MARGIN_MM = 2 * 85 / 56.7  # left + right cell margins of the table style
 PT_PER_MM = 72 / 25.4
-#: Share of the page a kept-whole row may take: the repeated header row and the rows above need room.
-KEEP_SHARE = 0.8
+#: Room left on each page for the repeated header row of the table (two lines of bold text and spacing).
+HEADER_ROOM_PT = 40.0
 
 
 def lines_of(text: str, width_mm: float) -> int:
@@ -47,7 +47,7 @@ def cell_height_pt(paragraphs: list[str], width_mm: float) -> float:
 
 
 def fits_on_page(cells: list[tuple[list[str], float]], landscape: bool) -> bool:
-    """Whether a row whose cells are ``(paragraphs, width_mm)`` fits comfortably on one page."""
+    """Whether a row whose cells are ``(paragraphs, width_mm)`` fits on one page below the header row."""
     page_pt = (LANDSCAPE_HEIGHT_MM if landscape else PORTRAIT_HEIGHT_MM) * PT_PER_MM
     tallest = max((cell_height_pt(paras, width) for paras, width in cells), default=0.0)
-    return tallest <= page_pt * KEEP_SHARE
+    return tallest <= page_pt - HEADER_ROOM_PT

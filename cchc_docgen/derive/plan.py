@@ -153,8 +153,13 @@ def header_line(text: str | None) -> str | None:
 
 
 def child_title_line(line: str, parent: Document, unit: Unit) -> str:
-    """An appendix title line with the parent body's name turned to the unit's."""
-    return child_title(parent.model_copy(update={"title": line}), unit)
+    """An appendix title line with the parent body's name (or 'ngành Giáo dục và Đào tạo <địa bàn>') turned to
+    the unit's name: the child's task table is the unit's own."""
+    line = child_title(parent.model_copy(update={"title": line}), unit)
+    return _SECTOR.sub(unit.sentence_name, line)
+
+
+_SECTOR = re.compile(r"\b(của )?(toàn )?ngành Giáo dục (và|&) Đào tạo(?: (?!năm\b)[^\s|]+)*", re.IGNORECASE)
 
 
 def _turn(node: Node, unit: Unit, wording: Wording) -> Node:

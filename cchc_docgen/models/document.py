@@ -22,6 +22,7 @@ _DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
 _MONTH_YEAR = re.compile(r"^(?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
 _YEAR = re.compile(r"^(?P<year>\d{4})$")
+_SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2})[/.-](\d{2})$")
 #: The date forms as a JSON Schema pattern (for editors): 2025-12-01, 01/12/2025, 12/2025, 2025.
 DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}[/.-]\d{4}|\d{4})$"
 DATE_FORMS = (
@@ -42,6 +43,10 @@ def parse_date_text(text: str) -> dict[str, int]:
             except ValueError:
                 raise ValueError(f"ngày '{text}' không có trên lịch; hãy sửa lại ngày, tháng. {DATE_FORMS}") from None
             return parts
+    short = _SHORT_YEAR.match(text)
+    if short:
+        raise ValueError(f"'{text}': năm phải viết đủ 4 chữ số, ví dụ '{short.group(1)}/20{short.group(2)}'. "
+                         f"{DATE_FORMS}")
     raise ValueError(f"'{text}' không phải là một ngày. {DATE_FORMS}")
 
 
@@ -141,6 +146,7 @@ class Document(StrictModel):
             + "; ".join(f"{code} ({about})" for code, about in WARNING_CODES.items())
             + "."
         ),
+        json_schema_extra={"items": {"type": "string", "pattern": f"^({'|'.join(WARNING_CODES)})(@.+)?$"}},
     )
     report: ReportInfo | None = Field(
         default=None, description="Báo cáo định kỳ: kỳ báo cáo và trạng thái các nhiệm vụ của kế hoạch."

@@ -18,12 +18,36 @@ PERIOD_KEYS: tuple[str, ...] = ("q1", "q2", "q3", "q4", "6m", "9m", "year")
 PeriodKey = Literal["q1", "q2", "q3", "q4", "6m", "9m", "year"]
 
 
+def _bare(text: str) -> str:
+    """Lower case without diacritics: 'Hoàn thành' → 'hoan thanh' (for forgiving matches)."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+#: Other ways people write a status (compared without diacritics) → the listed status.
+_ALIASES = {
+    "da hoan thanh": "hoàn thành", "hoan thanh dung han": "hoàn thành",
+    "hoan thanh cham": "hoàn thành quá hạn", "hoan thanh tre han": "hoàn thành quá hạn",
+    "dang trien khai": "đang thực hiện", "dang tien hanh": "đang thực hiện",
+    "chua trien khai": "chưa thực hiện",
+}
+
+
 def normalise_status(value: Any) -> Any:
-    """``'Hoàn thành '`` → ``'hoàn thành'``; other values pass through (and fail validation if not listed)."""
-    if isinstance(value, str):
-        text = " ".join(unicodedata.normalize("NFC", value).split()).lower()
-        return text or None
-    return value
+    """``'Hoàn thành.'``, ``'hoan thanh'``, ``'Đã hoàn thành'`` → ``'hoàn thành'``; blank → ``None``.
+
+    Text that matches no status is returned as written (NFC, trimmed), so validation can name it.
+    """
+    if not isinstance(value, str):
+        return value
+    text = " ".join(unicodedata.normalize("NFC", value).split()).strip(" .;,")
+    if not text:
+        return None
+    bare = _bare(text)
+    for status in STATUSES:
+        if bare == _bare(status):
+            return status
+    return _ALIASES.get(bare, text)
 
 
 class TaskResult(StrictModel):

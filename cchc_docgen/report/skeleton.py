@@ -189,6 +189,9 @@ def build_report(plan: Document, period: str, year: int | None = None,
     from cchc_docgen.context.build import plan_year  # context imports this package: import late
 
     spec = get_period(period)
+    if plan.report is not None:
+        raise InputError("tệp được chỉ là một báo cáo, không phải kế hoạch. Hãy chỉ tệp YAML của kế hoạch; báo cáo "
+                         "kỳ trước thì đưa vào bằng --from.")
     base_year = plan_year(plan)
     year = year or base_year
     if year is None:

@@ -71,6 +71,11 @@ def rollover_text(text: str, year: int, *, file: str = "") -> Rollover:
             f"{file}: năm mới ({year}) phải sau năm của kế hoạch ({old}); ví dụ --year {old + 1}."
         )
     tree = parse_roundtrip(text)
+    if isinstance(tree, dict) and "report" in tree:
+        raise InputError(
+            f"{file}: đây là báo cáo định kỳ (có khóa 'report'); báo cáo kỳ mới được lập từ kế hoạch bằng lệnh "
+            f"'cchc-docgen report KE_HOACH.yaml --period … --year {year}', không dùng 'rollover'."
+        )
     job = _Job(old, year, tree, doc)
     job.run()
     header = (

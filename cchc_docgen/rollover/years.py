@@ -22,7 +22,7 @@ CITATION = re.compile(
     rf"{_DOC}\s+(?:số\s*:?\s*)?\d+[\w.]*[/-][\wĐđ/.&-]*",
     re.IGNORECASE,
 )
-_CITED_DATE = re.compile(r"\s*(?:của\s[^;.()]{0,80}?\s)?ngày\s+\d{1,2}/\d{1,2}/(?:19|20)\d\d")
+_CITED_DATE = re.compile(r"\s*(?:của\s[^;.()]{0,80}?\s)?(?:ngày\s+)?\d{1,2}/\d{1,2}/(?:19|20)\d\d")
 #: a citation goes on with the cited document's title ("của … về …") up to ';', '.', ')' or the lead-in clause
 _TITLE_TAIL = re.compile(r"\s*(của|về|v/v|ban hành|quy định|phê duyệt|hướng dẫn|triển khai|thực hiện|tại)\b",
                          re.IGNORECASE)

@@ -71,3 +71,30 @@ def test_precision_and_recall_on_real_documents(results: dict[str, CheckResult])
     print("\n".join(report))
     assert precision >= 0.95, "\n".join(report)
     assert recall >= 0.90, "\n".join(report)
+
+
+@pytest.mark.slow
+def test_precision_and_recall_in_layout_mode() -> None:
+    """The same labels judged with positions from LibreOffice's PDF (``check --layout``)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from support.paths import soffice_or_skip
+
+    from cchc_docgen.checker.layout import render_layouts
+
+    soffice_or_skip()
+    paths = [DATA / f"{name}.docx" for name in LABELS]
+    layouts, note = render_layouts(paths)
+    assert note is None, note
+    tp = fp = fn = 0
+    report = []
+    for name, entry in LABELS.items():
+        res = check_document(DATA / f"{name}.docx", layouts[DATA / f"{name}.docx"])
+        hits, extra, missed = _match(res.findings, entry["findings"])
+        tp, fp, fn = tp + hits, fp + len(extra), fn + len(missed)
+        report += [f"  FP {name}: {f.rule_id} {f.location} «{f.excerpt}» {f.message}" for f in extra]
+        report += [f"  FN {name}: {rule} {where}" for rule, where in missed]
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    print(f"\nlayout mode: precision={precision:.3f}, recall={recall:.3f}\n" + "\n".join(report))
+    assert precision >= 0.95 and recall >= 0.90, "\n".join(report)

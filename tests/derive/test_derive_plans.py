@@ -66,6 +66,8 @@ def test_school_plan_from_so_hung_yen(tmp_path: Path) -> None:
     for row in child.appendices[0].rows:
         assert _cells(row, "lead") == "Phó Hiệu trưởng"  # the Sở's sections lead; the school supports
         assert _cells(row, "partner").startswith("Tổ Toán - Tin, Tổ Ngữ văn - Ngoại ngữ, Tổ Văn phòng")
+    assert child.appendices[0].title == [
+        "Kế hoạch triển khai các nhiệm vụ tuyên truyền cải cách hành chính", "Trường THPT Nguyễn Trãi năm 2022"]
     # the organization section is the school's own
     org = next(n for n in child.body if n.role == "organization")
     titles = [i.title for i in org.items]

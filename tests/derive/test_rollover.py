@@ -198,3 +198,19 @@ def test_invalid_plan_is_an_input_error() -> None:
 
     with pytest.raises(InputError):
         rollover_text("title: Kế hoạch năm 2023\n", 2024, file="x.yaml")
+
+
+def test_citation_without_the_word_ngay_is_still_a_citation() -> None:
+    """Seed 002 writes 'Kế hoạch số 205/KH-PGD&ĐT 19/02/2024 của … về … năm 2024': kept, and flagged."""
+    plan = ROOT / "plans" / "002_mn_sao_mai_tuyen_truyen_2024.yaml"
+    result = rollover(plan, 2025)
+    assert not any(c.key.startswith("preamble") for c in result.changes)
+    flagged = [r.message for r in result.review if "là văn bản của năm 2024" in r.message]
+    assert len(flagged) == 4 and "Kế hoạch số 205/KH-PGD&ĐT 19/02/2024" in flagged[3]
+
+
+def test_a_periodic_report_is_refused() -> None:
+    from cchc_docgen.errors import InputError
+
+    with pytest.raises(InputError, match="cchc-docgen report"):
+        rollover(ROOT / "plans" / "001_haiphong_cchc_2023_bc_6m.yaml", 2024)

@@ -57,12 +57,15 @@ def _paragraph(row: int, part: int, words: int) -> str:
 
 
 def long_plan(path: Path) -> Path:
-    """A landscape appendix of 40 rows of 1–9 paragraphs, and one row (R900) taller than a page."""
+    """A landscape appendix of 40 rows of 1–9 paragraphs, one row (950) over half a page, and one row (900)
+    taller than a page."""
     lines = [LONG_PLAN_HEAD]
     for row in range(1, 41):
         parts = 1 + (row * 5) % 9
         paras = ", ".join(f'"{_paragraph(row, k, 8 + (row + k) % 14)}"' for k in range(parts))
         lines.append(f'      - {{task: [{paras}], lead: "Q{row:03d}L Văn phòng", time: "Q{row:03d}T Quý II"}}\n')
+    near = ", ".join(f'"{_paragraph(950, k, 3)}"' for k in range(22))  # over half a landscape page
+    lines.append(f'      - {{task: [{near}], lead: "Q950L Văn phòng"}}\n')
     tall = ", ".join(f'"{_paragraph(900, k, 30)}"' for k in range(40))
     lines.append(f'      - {{task: [{tall}], lead: "Q900L Văn phòng"}}\n')
     path.write_text("".join(lines), encoding="utf-8")
@@ -145,7 +148,7 @@ def test_rows_shorter_than_a_page_never_break(long_pdf: tuple[Path, Path]) -> No
     for number, text in enumerate(pages, 1):
         for marker in re.findall(r"\b[QZ](\d{3})", text):
             where.setdefault(marker, set()).add(number)
-    assert len(pages) >= 6 and len(where) == 41  # every row printed, over many pages
+    assert len(pages) >= 6 and len(where) == 42  # every row printed, over many pages
     split = {row: sorted(p) for row, p in where.items() if len(p) > 1 and row != "900"}
     assert not split, f"rows broken across pages: {split}"
     # the row taller than a page does break (and is printed whole, not clipped)

@@ -80,3 +80,14 @@ def test_deadlines_without_a_date_are_kept_as_written(text: str | None) -> None:
     assert not deadline.understood
     assert deadline.start is None and deadline.end is None
     assert deadline.text == (text or "")
+
+
+@pytest.mark.parametrize(("written", "status"), [
+    ("Hoàn thành.", "hoàn thành"), ("hoan thanh", "hoàn thành"), ("Đã hoàn thành", "hoàn thành"),
+    ("HOÀN THÀNH QUÁ HẠN", "hoàn thành quá hạn"), ("dang thuc hien", "đang thực hiện"),
+    ("Chưa triển khai", "chưa thực hiện"), ("  ", None), ("xong", "xong"), ("chưa hoàn thành", "chưa hoàn thành"),
+])
+def test_status_spellings(written: str, status: str | None) -> None:
+    from cchc_docgen.models.report import normalise_status
+
+    assert normalise_status(written) == status

@@ -151,3 +151,8 @@ def test_no_task_due_yet_is_warned(small_plan: Document) -> None:
     skeleton = build_report(plan, "q1", year=2023)
     assert skeleton.report.report is not None and skeleton.report.report.tasks == []
     assert any("không có nhiệm vụ nào của kế hoạch đến hạn trong quý I năm 2023" in w for w in skeleton.warnings)
+
+
+def test_a_report_is_not_a_plan(small_plan: Document) -> None:
+    with pytest.raises(InputError, match="không phải kế hoạch"):
+        make_report(make_report(small_plan, "q1"), "q2")

@@ -1,0 +1,86 @@
+"""Put a rendered layout (:mod:`cchc_docgen.checker.layout`) onto the document model.
+
+Each paragraph is matched to the first PDF line that starts with its text, in reading order
+(table cells are searched from where their table starts, as a PDF lists a table column by
+column). A matched paragraph gets its real page; a one-line paragraph gets how far its rendered
+centre is from the centre of its column; the signature block gets its real signing space and
+"Nơi nhận:" whether it stands level with the first title line.
+"""
+
+from __future__ import annotations
+
+from cchc_docgen.checker.docmodel import DocModel, Para
+from cchc_docgen.checker.layout import MM_PER_PT, Layout, PdfLine, squeeze
+from cchc_docgen.checker.locate import Elements
+
+#: how many PDF lines ahead of the last match a paragraph is looked for
+WINDOW = 400
+KEY = 14
+#: "level" within half a 14 pt line (12 pt and 14 pt lines start a few points apart)
+LEVEL_PT = 8
+
+
+def _find(lines: list[PdfLine], start: int, key: str, whole: str) -> int | None:
+    for i in range(start, min(len(lines), start + WINDOW)):
+        line_key = lines[i].key
+        if len(whole) <= KEY:  # a short paragraph ("CHỦ TỊCH") must be the whole line
+            if line_key == whole:
+                return i
+        elif line_key.startswith(key) or (len(line_key) >= 8 and whole.startswith(line_key)):
+            return i
+    return None
+
+
+def _match(doc: DocModel, lay: Layout) -> None:
+    cursor = 0
+    table: int | None = None
+    table_start = table_end = 0
+    for p in doc.paras:
+        whole = squeeze(p.text)
+        if len(whole) < 4:
+            continue
+        if p.table != table:
+            table = p.table
+            if table is not None:
+                table_start = table_end = cursor
+            else:
+                cursor = max(cursor, table_end)
+        start = table_start if table is not None else cursor
+        i = _find(lay.lines, start, whole[:KEY], whole)
+        if i is None:
+            continue
+        line = lay.lines[i]
+        p.page, p.page_exact, p.pdf_line = line.page, True, line
+        if table is not None:
+            table_end = max(table_end, i + 1)
+        else:
+            cursor = i + 1
+        if squeeze(line.text) == whole:  # the whole paragraph is this one line
+            p.centre_off_mm = _centre_offset(doc, p, line)
+
+
+def _centre_offset(doc: DocModel, p: Para, line: PdfLine) -> float:
+    sec = doc.sections[p.section]
+    left_pt = sec.left / 20 + p.x0 / 20 + (p.props.left - p.props.right) / 40
+    centre = left_pt + p.width / 40
+    return abs((line.x0 + line.x1) / 2 - centre) * MM_PER_PT
+
+
+def _signature(el: Elements) -> None:
+    if not el.sign_titles or el.sign_name is None:
+        return
+    title, name = el.sign_titles[-1].para, el.sign_name.para
+    tl, nl = title.pdf_line, name.pdf_line
+    if tl is not None and nl is not None and tl.page == nl.page:
+        el.sign_gap_mm = max(0.0, (nl.y0 - tl.y1) * MM_PER_PT)
+    nn = el.nn.para.pdf_line if el.nn is not None else None
+    first = el.sign_titles[0].para.pdf_line
+    if nn is not None and first is not None:
+        el.nn_level = nn.page == first.page and abs(nn.y0 - first.y0) <= LEVEL_PT
+
+
+def apply_layout(doc: DocModel, el: Elements, lay: Layout) -> None:
+    """Replace the XML estimates of ``doc`` and ``el`` by what ``lay`` measured."""
+    doc.layout = lay
+    _match(doc, lay)
+    _signature(el)

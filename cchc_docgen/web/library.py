@@ -1,0 +1,73 @@
+"""The library: every plan and report a user may see, with kind, year, issuer, status and last change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc_docgen.models import KINDS, Document
+from cchc_docgen.web import store
+from cchc_docgen.web.accounts import User
+from cchc_docgen.web.paths import rel_of, unit_of
+from cchc_docgen.web.settings import STATE_DIR
+
+
+@dataclass(frozen=True)
+class Entry:
+    rel: str
+    unit: str | None
+    kind: str
+    title: str
+    year: str
+    issuer: str
+    status: str  # "issued" | "draft" | "error"
+    changed: dt.datetime
+    problems: int
+
+    @property
+    def kind_name(self) -> str:
+        return KINDS[self.kind].in_text if self.kind in KINDS else "?"
+
+    @property
+    def status_label(self) -> str:
+        return {"issued": "Đã ban hành", "draft": "Dự thảo", "error": "Cần sửa lỗi"}[self.status]
+
+
+def document_files(data: Path, units: list[str] | None) -> list[Path]:
+    """YAML files at the top of ``data`` (all units) or in the given unit folders."""
+    files: list[Path] = []
+    if units is None:
+        files += [p for p in data.glob("*.y*ml")]
+        folders = [p for p in data.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name != STATE_DIR]
+    else:
+        folders = [data / u for u in units]
+    for folder in folders:
+        if folder.is_dir():
+            files += list(folder.glob("*.y*ml"))
+    return sorted(p for p in files if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith("."))
+
+
+def status_of(doc: Document) -> str:
+    return "issued" if doc.number and doc.date and doc.date.complete else "draft"
+
+
+def entry(data: Path, path: Path) -> Entry:
+    loaded = store.load(path)
+    doc = loaded.document
+    changed = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    rel = rel_of(data, path)
+    if doc is None:
+        tree = loaded.tree if isinstance(loaded.tree, dict) else {}
+        issuer = tree.get("issuer")
+        issuer = issuer if isinstance(issuer, dict) else {}
+        return Entry(rel, unit_of(rel), str(tree.get("kind", "ke_hoach")), str(tree.get("title", path.stem)),
+                     str(tree.get("year", "")), str(issuer.get("name", "")), "error", changed, len(loaded.problems))
+    year = doc.year or (doc.date.year if doc.date else "")
+    return Entry(rel, unit_of(rel), doc.kind, doc.title, str(year), doc.issuer.name.replace(" | ", " "),
+                 status_of(doc), changed, 0)
+
+
+def entries(data: Path, user: User) -> list[Entry]:
+    items = [entry(data, p) for p in document_files(data, user.units)]
+    return sorted(items, key=lambda e: e.changed, reverse=True)

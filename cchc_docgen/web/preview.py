@@ -1,0 +1,100 @@
+"""Rendered outputs of a document for the browser: DOCX, PDF and PNG pages, cached by content."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc_docgen.context import build_context
+from cchc_docgen.models import Document
+from cchc_docgen.renderer import render_docx
+from cchc_docgen.templates_path import default_template
+from cchc_docgen.web.converter import Converter
+
+KEEP = 200  # rendered versions kept in the cache folder
+
+
+@dataclass(frozen=True)
+class Rendered:
+    key: str
+    folder: Path
+    docx: Path
+
+    @property
+    def pdf(self) -> Path:
+        return self.docx.with_suffix(".pdf")
+
+    def page(self, n: int) -> Path:
+        return self.folder / f"page-{n}.png"
+
+
+class Outputs:
+    """Renders into a private cache folder; the same YAML text is rendered and converted once."""
+
+    def __init__(self, converter: Converter) -> None:
+        self.converter = converter
+        self.root = Path(tempfile.mkdtemp(prefix="cchc-web-"))
+        self._locks: dict[str, threading.Lock] = {}
+        self.owner: dict[str, str] = {}  # rendered key → the document path it came from (for access checks)
+        self._guard = threading.Lock()
+
+    def _lock(self, key: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(key, threading.Lock())
+
+    def docx(self, doc: Document, text: str, stem: str, rel: str = "") -> Rendered:
+        key = hashlib.sha256(f"{rel}\0{stem}\0{text}".encode()).hexdigest()[:24]
+        self.owner[key] = rel
+        folder = self.root / key
+        out = folder / f"{stem}.docx"
+        with self._lock(key):
+            if not out.is_file():
+                folder.mkdir(parents=True, exist_ok=True)
+                render_docx(default_template(doc.kind), build_context(doc), out)
+                self._trim()
+        return Rendered(key, folder, out)
+
+    def pdf(self, rendered: Rendered) -> Path:
+        with self._lock(rendered.key):
+            if not rendered.pdf.is_file():
+                self.converter.to_pdf(rendered.docx)
+        return rendered.pdf
+
+    def pages(self, rendered: Rendered) -> int:
+        pdf = self.pdf(rendered)
+        from pypdf import PdfReader
+
+        return len(PdfReader(pdf).pages)
+
+    def find(self, key: str) -> Rendered | None:
+        if not key.isalnum():
+            return None
+        folder = self.root / key
+        docs = list(folder.glob("*.docx")) if folder.is_dir() else []
+        return Rendered(key, folder, docs[0]) if docs else None
+
+    def page_png(self, rendered: Rendered, n: int, dpi: int = 70) -> Path | None:
+        """Page ``n`` (1-based) as PNG, made on first request."""
+        png = rendered.page(n)
+        with self._lock(f"{rendered.key}-{n}"):
+            if not png.is_file():
+                exe = shutil.which("pdftoppm")
+                if not exe or not rendered.pdf.is_file():
+                    return None
+                subprocess.run([exe, "-png", "-r", str(dpi), "-f", str(n), "-l", str(n), "-singlefile",
+                                str(rendered.pdf), str(png.with_suffix(""))], capture_output=True, timeout=60)
+        return png if png.is_file() else None
+
+    def _trim(self) -> None:
+        folders = sorted((p for p in self.root.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        for old in folders[:-KEEP]:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def close(self) -> None:
+        self.converter.close()
+        shutil.rmtree(self.root, ignore_errors=True)

@@ -1,0 +1,85 @@
+"""Sign-in, the library, and the editor (GET shows, POST saves every change and button)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from cchc_docgen.web import library, store
+from cchc_docgen.web.app import page
+from cchc_docgen.web.editorview import EditorView
+from cchc_docgen.web.saving import save_form, writer
+from cchc_docgen.web.security import accounts, check_csrf, current_user, open_document
+
+router = APIRouter()
+
+
+@router.get("/login")
+async def login_form(request: Request, next: str = "/") -> Response:
+    return page(request, "login.html", next=_local(next), error=None)
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    form = await request.form()
+    check_csrf(request, form.get("csrf"))
+    user = accounts(request).verify(str(form.get("username", "")).strip(), str(form.get("password", "")))
+    target = _local(str(form.get("next", "/")))
+    if user is None:
+        return page(request, "login.html", 401, next=target,
+                    error="Sai tên đăng nhập hoặc mật khẩu. Hãy nhập lại (chú ý chữ hoa, chữ thường).")
+    request.session.clear()
+    request.session["user"] = user.username
+    request.session["sid"] = secrets.token_urlsafe(12)
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    form = await request.form()
+    check_csrf(request, form.get("csrf"))
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)
+
+
+def _local(target: str) -> str:
+    """Only paths of this site (no 'https://elsewhere' or '//elsewhere')."""
+    return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/"
+
+
+@router.get("/")
+async def library_page(request: Request) -> Response:
+    user = current_user(request)
+    data: Path = request.app.state.settings.data
+    return page(request, "library.html", entries=library.entries(data, user))
+
+
+def _editor(request: Request, rel: str, loaded: store.Loaded, status: int = 200, **extra: Any) -> Response:
+    partial = request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
+    view = EditorView(rel, loaded)
+    return page(request, "editor_form.html" if partial else "editor.html", status, view=view, rel=rel, **extra)
+
+
+@router.get("/edit/{rel:path}")
+async def editor(request: Request, rel: str) -> Response:
+    user = current_user(request)
+    path = open_document(request, rel, user)
+    writer(request)
+    return _editor(request, rel, store.load(path))
+
+
+@router.post("/edit/{rel:path}")
+async def save(request: Request, rel: str) -> Response:
+    user = current_user(request)
+    path = open_document(request, rel, user)
+    outcome = await save_form(request, path)
+    if outcome.conflict:
+        return _editor(request, rel, outcome.loaded, 409, conflict=outcome.draft)
+    if request.headers.get("HX-Request") == "true":
+        return _editor(request, rel, outcome.loaded, focus=outcome.focus, saved=True)
+    url = f"/edit/{rel}?saved=1" + (f"#f-{outcome.focus}" if outcome.focus else "")
+    return RedirectResponse(url, status_code=303)

@@ -1,0 +1,68 @@
+// Small helpers for the pages (no build step): confirmations, upload size check, scrolling to what changed.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-confirm]");
+    if (button && !window.confirm(button.getAttribute("data-confirm"))) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var inputs = form.querySelectorAll("input[type=file][data-max]");
+    for (var i = 0; i < inputs.length; i++) {
+      var input = inputs[i], max = parseInt(input.getAttribute("data-max"), 10);
+      var file = input.files && input.files[0];
+      var box = form.querySelector(".upload-error");
+      if (file && file.size > max) {
+        event.preventDefault();
+        event.stopPropagation();
+        if (box) {
+          box.textContent = "Tệp “" + file.name + "” quá lớn (" + Math.round(file.size / 1048576) +
+            " MB): chỉ nhận tệp đến " + Math.round(max / 1048576) + " MB. Hãy chọn đúng tệp văn bản.";
+          box.hidden = false;
+        }
+        return;
+      }
+      if (box) { box.hidden = true; }
+    }
+    var busy = form.querySelector("[data-busy]");
+    if (busy) { busy.hidden = false; }
+  }, true);
+
+  function focusChanged() {
+    var form = document.querySelector("form[data-focus]");
+    if (!form) { return; }
+    var target = document.getElementById(form.getAttribute("data-focus"));
+    if (target) {
+      target.scrollIntoView({block: "center"});
+      target.classList.add("flash");
+    }
+  }
+  // A conflict (409) or a refused input (422) comes back as a page part with the message: show it.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var status = event.detail.xhr.status;
+    if (status === 409 || status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    } else if (status >= 400) {
+      // anything else (403, 413, 500 …): show the whole message page instead of a silent failure
+      event.detail.shouldSwap = false;
+      document.open();
+      document.write(event.detail.xhr.responseText);
+      document.close();
+    }
+  });
+  document.addEventListener("htmx:sendError", function () {
+    window.alert("Không kết nối được tới máy chủ: thay đổi vừa rồi chưa được lưu. Hãy kiểm tra mạng rồi thử lại.");
+  });
+  document.addEventListener("htmx:afterSettle", function () { focusChanged(); });
+  document.addEventListener("DOMContentLoaded", function () {
+    if (location.hash) {
+      var el = document.getElementById(location.hash.slice(1).replace(/^f-/, "n-"));
+      if (el) { el.scrollIntoView({block: "center"}); el.classList.add("flash"); }
+    }
+  });
+})();

@@ -1,0 +1,45 @@
+"""Chromium from Debian driven by Playwright: required in CI (env CI set), skipped elsewhere if missing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CCHC_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(os.environ.get("CCHC_ARTIFACTS", ROOT / "tmp" / "artifacts"))
+WIDE = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+
+def require_browser() -> None:
+    """Fail in CI, skip on a developer's machine, when Chromium or Playwright is missing."""
+    problem = None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        problem = "playwright is not installed"
+    if problem is None and not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        problem = f"{CHROMIUM} not found (apt-get install chromium)"
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {problem}")
+        pytest.skip(problem)
+
+
+def shot(page: object, name: str) -> Path:
+    """Save a full-page screenshot under the artifacts folder."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)  # type: ignore[attr-defined]
+    return path
+
+
+def fits_width(page: object) -> bool:
+    """No horizontal scrolling of the whole page (tables may scroll inside their own box)."""
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))  # type: ignore[attr-defined]

@@ -1,0 +1,100 @@
+"""Report, derive and check pages through HTTP (the browser tests cover the whole path)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from docx import Document as WordDocument
+
+from cchc_docgen.loader import load_document
+from tests.web.conftest import HERE, csrf
+
+
+def test_check_lists_findings_with_where_and_how_to_fix(app_factory, data: Path, tmp_path: Path) -> None:
+    from cchc_docgen.pipeline import render_plan
+
+    client = app_factory()
+    docx = render_plan(data / "th-lacdao" / "ke-hoach.yaml", tmp_path)
+    word = WordDocument(str(docx))
+    for paragraph in word.paragraphs[:12]:
+        for run in paragraph.runs:
+            run.font.name = "Arial"
+    word.save(str(docx))
+    response = client.post("/check", data={"csrf": csrf(client, "/check")},
+                           files={"file": ("sai-phong.docx", docx.read_bytes())})
+    assert response.status_code == 200
+    assert "KHÔNG ĐẠT" in response.text and "F1" in response.text
+    assert response.text.count("Ở đâu:") >= 1 and response.text.count("Cách sửa:") >= 1
+
+
+def test_check_says_when_a_file_is_not_an_administrative_document(app_factory, tmp_path: Path) -> None:
+    client = app_factory()
+    plain = tmp_path / "plain.docx"
+    word = WordDocument()
+    word.add_paragraph("Danh sách lớp 5A")
+    word.save(str(plain))
+    response = client.post("/check", data={"csrf": csrf(client, "/check")},
+                           files={"file": ("plain.docx", plain.read_bytes())})
+    assert response.status_code == 200 and "KHÔNG THUỘC PHẠM VI" in response.text
+
+
+def test_report_form_refuses_a_bad_year_and_other_units_plans(app_factory, data: Path) -> None:
+    shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")
+    client = app_factory("pgd")
+    token = csrf(client, "/new/report")
+    response = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                                "period": "q1", "year": "20x3"})
+    assert response.status_code == 422 and "không hợp lệ" in response.text
+    response = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                                "period": "q2", "year": "2023"}, follow_redirects=False)
+    assert response.status_code == 303
+    rel = response.headers["location"].removeprefix("/status/")
+    report = load_document(data / rel)
+    assert report.kind == "bao_cao" and report.report is not None and report.report.period == "q2"
+    school = app_factory("ht.lacdao")
+    assert school.get(response.headers["location"]).status_code == 403
+    token = csrf(school, "/new/report")
+    refused = school.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                               "period": "q1", "year": ""})
+    assert refused.status_code == 403
+
+
+def test_a_bad_status_is_refused_next_to_the_row(app_factory, data: Path) -> None:
+    shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")
+    client = app_factory("pgd")
+    token = csrf(client, "/new/report")
+    location = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                                "period": "year", "year": ""},
+                           follow_redirects=False).headers["location"]
+    page = client.get(location).text
+    version = page.split('name="version" value="')[1].split('"')[0]
+    index = page.split('name="s:report.tasks.')[1].split(".")[0]
+    response = client.post(location, headers={"HX-Request": "true"},
+                           data={"csrf": token, "version": version, f"s:report.tasks.{index}.status": "xong rồi"})
+    assert response.status_code == 200
+    row = response.text.split(f'id="n-report.tasks.{index}"')[1].split("</tr>")[0]
+    assert "trạng thái &#39;xong rồi&#39; không có trong danh sách" in row
+
+
+def test_derive_form_shows_unit_messages_next_to_fields(app_factory, data: Path) -> None:
+    shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")
+    client = app_factory("ht.lacdao")
+    form = client.get("/new/plan").text
+    assert "pgd-vanlam/ke-hoach-phong.yaml" in form  # the Phòng's plan is offered to its school
+    token = csrf(client, "/new/plan")
+    response = client.post("/new/plan", data={"csrf": token, "parent": "pgd-vanlam/ke-hoach-phong.yaml",
+                                              "u.name": "Trường TH A", "u.abbreviation": "TH A", "u.place": "Văn Lâm",
+                                              "u.category": "tieu_hoc", "u.head.title": "Hiệu trưởng"})
+    assert response.status_code == 422
+    abbreviation = response.text.split('id="u-abbreviation"')[1].split("</div>")[0]
+    assert "không đúng dạng" in abbreviation
+    assert "thiếu khóa bắt buộc" in response.text.split('id="u-head-name"')[1].split("</div>")[0]
+    assert list((data / "th-lacdao").glob("ke-hoach-*.yaml")) == []
+    other = app_factory("ht.xa")  # a school of another Phòng cannot derive from this Phòng's plan
+    token = csrf(other, "/new/plan")
+    refused = other.post("/new/plan", data={"csrf": token, "parent": "pgd-vanlam/ke-hoach-phong.yaml",
+                                            "u.name": "Trường TH B", "u.abbreviation": "THB", "u.place": "X",
+                                            "u.category": "tieu_hoc", "u.head.title": "Hiệu trưởng",
+                                            "u.head.name": "Lê Văn C"})
+    assert refused.status_code == 403
