@@ -145,6 +145,10 @@ def check(doc: Document, lines: Lines, file: str) -> list[Problem]:
 
         for problem in report_warnings(doc, lines, file):
             add("bao-cao", problem.key, problem.line, problem.message)
+    from cchc_docgen.typed_numbers import typed_number_warnings  # numbers typed by hand (import, old habits)
+
+    for problem in typed_number_warnings(doc, lines, file):
+        add("so-go-tay", problem.key, problem.line, problem.message)
     for i, entry in enumerate(doc.accept_warnings):
         if entry not in used:
             found.append(Problem(file, line_of(lines, ("accept_warnings", i)), key_path(("accept_warnings", i)),

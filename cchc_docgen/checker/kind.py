@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from cchc_docgen.checker.docmodel import DocModel, Para
-from cchc_docgen.checker.segs import segments
+from cchc_docgen.checker.segs import Seg, segments
 from cchc_docgen.checker.vocab import TYPE_ABBR, fold
 
 #: legal (quy phạm pháp luật) document types: their number carries the year ("30/2020/NĐ-CP")
@@ -33,6 +33,12 @@ SO_LINE = re.compile(r"^s[ốô]\s*[:.]?\s*[\d\s.…_]*/")
 VV_LINE = re.compile(r"^v/v\b|^về việc\b")
 APPENDIX_FIRST = re.compile(r"^phụ lục\b")
 QH_KEY = "chủ nghĩa việt nam"
+
+
+def is_vv(seg: Seg) -> bool:
+    """A công văn's "V/v …" line: in the header table, or typed on the left (not a centred summary)."""
+    return bool(VV_LINE.match(fold(seg.display))) and (seg.para.table is not None or seg.col_key != ("center",))
+
 
 _ALL_TYPES = {fold(n): n for n in (*TYPE_ABBR, *LEGAL_TYPES)}
 
@@ -83,7 +89,7 @@ def detect_kind(doc: DocModel) -> Kind:
         return Kind("outside", reason="tệp không có nội dung chữ")
     has_qh = any(QH_KEY in fold(s.display) for p in head[:40] for s in segments(p))
     has_so = any(SO_LINE.match(fold(s.display)) for p in head[:40] for s in segments(p))
-    has_vv = any(VV_LINE.match(fold(s.display)) and p.table is not None for p in head[:40] for s in segments(p))
+    has_vv = any(is_vv(s) for p in head[:40] for s in segments(p))
     if APPENDIX_FIRST.match(fold(first.text)) and not has_qh:
         return Kind("appendix")
     type_idx = None

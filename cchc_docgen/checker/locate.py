@@ -8,13 +8,15 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from cchc_docgen.checker.docmodel import DocModel, Para
-from cchc_docgen.checker.kind import SO_LINE, VV_LINE, Kind, detect_kind
+from cchc_docgen.checker.kind import QH_KEY, SO_LINE, Kind, detect_kind, is_vv
 from cchc_docgen.checker.rulepos import drawn_rule_under
 from cchc_docgen.checker.segs import Rule, Seg, para_rule, rule_of, segments
 from cchc_docgen.checker.vocab import fold
 
 AUTHORITY = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S|(?:TM|KT|TL|TUQ)\s+[A-ZĐÀ-Ỹ])")
 ENACT_MARK = re.compile(r"^(quyết định|quyết nghị|nghị định|thông tư|chỉ thị|ban hành)\s*:$")
+#: the line under an appendix title, or under the title of a document issued with a decision
+ATTACHED = ("(kèm theo", "(ban hành kèm theo")
 CENTRED_HEAD = re.compile(r"^(phần|chương|mục|tiểu mục)\s+\S+$")
 APPENDIX_HEAD = re.compile(r"^phụ lục(\s+(số\s+)?([ivxlc]+|\d+))?\s*[:.]?$")
 BODY_START = re.compile(r"^(căn cứ|thực hiện|kính gửi|theo đề nghị|[IVX]+\.\s)", re.IGNORECASE)
@@ -145,14 +147,21 @@ def _header_end(paras: list[Para]) -> int:
             seen_table = True
         elif seen_table and p.text.strip():
             return p.index
-    return min(len(paras), 12)
+    # typed without a table: the header ends after its last Quốc hiệu, Số, date or "V/v" line
+    last = -1
+    for p in paras[:15]:
+        for s in segments(p):
+            text = fold(s.display)
+            if QH_KEY in text or SO_LINE.match(text) or is_vv(s) or all(k in text for k in ("ngày", "tháng", "năm")):
+                last = p.index
+    return last + 1 if last >= 0 else min(len(paras), 12)
 
 
 def _header(doc: DocModel, zone: list[Para], el: Elements) -> None:
     el.qh = _first_seg(zone, lambda s: "chủ nghĩa việt nam" in fold(s.display))
     el.tn = _first_seg(zone, lambda s: "độc lập-tự do-hạnh phúc" in re.sub(r"\s*[-–—‒−]\s*", "-", fold(s.display)))
     el.so = _first_seg(zone, lambda s: bool(SO_LINE.match(fold(s.display))))
-    el.vv = [s for p in zone for s in segments(p) if VV_LINE.match(fold(s.display)) and p.table is not None]
+    el.vv = [s for p in zone for s in segments(p) if is_vv(s)]
     if el.vv:  # "V/v …" may wrap onto the next lines of its cell
         first = el.vv[0].para
         el.vv = [s for p in zone if p.cell is first.cell and p.index >= first.index for s in segments(p)]
@@ -270,7 +279,7 @@ def _footer_start(paras: list[Para], pos: int) -> tuple[int, int]:
         if foot is not None and p.table is None and APPENDIX_HEAD.match(fold(p.text)):
             app = p.index
             break
-        if foot is not None and fold(p.text).startswith("(kèm theo"):
+        if foot is not None and fold(p.text).startswith(ATTACHED):
             back = [q for q in paras[foot : p.index] if q.text.strip() and q.table is None]
             app = back[-1].index if back else p.index
             break
@@ -342,17 +351,26 @@ def _footer(zone: list[Para], el: Elements) -> None:
             break
         block.append(s)
     el.sign_titles = block
-    names = [
+    last_title = titles[-1].para if titles else None
+    below = [
         s
         for s in sign
-        if not s.is_caps and not s.display.startswith("(") and titles and s.para.index > titles[-1].para.index
+        if last_title is not None
+        and not s.is_caps
+        and not s.display.startswith("(")
+        and s.para.index > last_title.index
     ]
+    # the name is in the title's cell, or (typed without a table, or under it) within a few lines
+    cell = last_title.cell if last_title is not None else None
+    names = [s for s in below if cell is not None and s.para.cell is cell]
+    if not names and last_title is not None:
+        names = [s for s in below if s.para.index - last_title.index <= 15]
     if names:
         el.sign_name = names[-1]
         # signing space as it renders: from the last title line to what is under it, in 14 pt lines
         last = block[-1].para
-        below = titles[len(block)].para if len(titles) > len(block) else el.sign_name.para
-        el.sign_gap = max(0, int((below.y - (last.y + last.h)) / (14 * 1.15) + 0.3))
+        under = titles[len(block)].para if len(titles) > len(block) else el.sign_name.para
+        el.sign_gap = max(0, int((under.y - (last.y + last.h)) / (14 * 1.15) + 0.3))
 
 
 def _appendices(doc: DocModel, start: int, el: Elements) -> None:
@@ -366,6 +384,10 @@ def _appendices(doc: DocModel, start: int, el: Elements) -> None:
         if current is None:
             continue
         current.paras.append(p)
+        if current.caption is None and p.table is None and fold(text).startswith("(ban hành kèm theo"):
+            # a regulation or plan issued with a decision (Mẫu 1.3) is its own document, not an appendix
+            el.appendices.remove(current)
+            break
         if current.caption is None and p.table is None and fold(text).startswith("(kèm theo"):
             current.caption = p
             current.rule = rule_below(doc, segments(p)[-1], 2)

@@ -57,6 +57,8 @@ class Package:
     numbering: etree._Element | None
     #: relationship id → parsed header/footer part (only the parts the document refers to)
     parts_by_rid: dict[str, etree._Element] = field(default_factory=dict)
+    #: Word's default tab stop (settings.xml ``w:defaultTabStop``), twips
+    default_tab: int = 720
 
 
 def _fail_unreadable(path: Path) -> InputError:
@@ -157,7 +159,7 @@ def open_package(path: str | Path) -> Package:
             kind = rtype.rsplit("/", 1)[-1]
             if kind in ("header", "footer") and target in names:
                 parts[rid] = _read_xml(zf, target, path)
-            elif kind in ("styles", "theme", "numbering") and target in names:
+            elif kind in ("styles", "theme", "numbering", "settings") and target in names:
                 by_type[kind] = target
         return Package(
             path=path,
@@ -166,7 +168,19 @@ def open_package(path: str | Path) -> Package:
             theme=_read_xml(zf, by_type["theme"], path) if "theme" in by_type else None,
             numbering=_read_xml(zf, by_type["numbering"], path) if "numbering" in by_type else None,
             parts_by_rid=parts,
+            default_tab=_default_tab(zf, by_type.get("settings"), path),
         )
+
+
+def _default_tab(zf: zipfile.ZipFile, name: str | None, path: Path) -> int:
+    if name is None:
+        return 720
+    el = _read_xml(zf, name, path).find(w("defaultTabStop"))
+    try:
+        value = int(float(wattr(el, "val") or 720))
+    except ValueError:
+        return 720
+    return value if value > 0 else 720
 
 
 def _main_part(zf: zipfile.ZipFile, names: set[str], path: Path) -> str:

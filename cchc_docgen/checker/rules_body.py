@@ -10,6 +10,7 @@ from cchc_docgen.checker.model import Collector
 from cchc_docgen.checker.ooxml import w, wattr
 from cchc_docgen.checker.segs import Seg
 from cchc_docgen.checker.vocab import POINT_LETTERS, fold, roman_value, to_roman
+from cchc_docgen.fontmetrics import text_width_mm
 
 DEFAULT_TAB = 720  # Word's default tab stop, 1.27 cm
 INDENT_TOLERANCE = 45  # twips (0.8 mm): 1.23 cm or 1.06 cm reads as 1.27 cm or 1 cm
@@ -55,7 +56,11 @@ def _format(doc: DocModel, body: list[Para], col: Collector, enacted: bool = Fal
         if CENTRED_HEAD.match(fold(text)) or (prev is not None and CENTRED_HEAD.match(fold(prev.text))):
             prev = p
             continue
-        if pp.jc not in ("both", "distribute"):
+        # a left-aligned paragraph that fits on one line renders exactly like a justified one
+        one_line = "\n" not in text.strip() and text_width_mm(text.strip(), _size(p), False) * 56.7 <= p.avail - max(
+            pp.first_line, 0
+        )
+        if pp.jc not in ("both", "distribute") and not (one_line and pp.jc in ("left", "start")):
             col.add(
                 "B1",
                 loc,
@@ -92,7 +97,7 @@ def _format(doc: DocModel, body: list[Para], col: Collector, enacted: bool = Fal
                 "Bỏ in nghiêng (Ctrl+I) cho đoạn nội dung.",
                 group="italic",
             )
-        first = _first_indent(p)
+        first = _first_indent(p, doc.pkg.default_tab)
         if not any(abs(first - v) <= INDENT_TOLERANCE for v in (567, 720)):
             col.add(
                 "B1",
@@ -126,7 +131,11 @@ def _format(doc: DocModel, body: list[Para], col: Collector, enacted: bool = Fal
         prev = p
 
 
-def _first_indent(p: Para) -> int:
+def _size(p: Para) -> float:
+    return max((r.props.size for r in p.runs if r.text.strip()), default=p.mark_size)
+
+
+def _first_indent(p: Para, default_tab: int = DEFAULT_TAB) -> int:
     """Where the first line's text starts, in twips: the indent, or the tab stop a leading TAB jumps to."""
     pp = p.props
     start = pp.left + pp.first_line
@@ -138,7 +147,8 @@ def _first_indent(p: Para) -> int:
             if wattr(t, "val") not in ("clear", "bar")
         )
         nxt = next((s for s in stops if s > start), None)
-        start = nxt if nxt is not None else (start // DEFAULT_TAB + 1) * DEFAULT_TAB
+        tab = default_tab or DEFAULT_TAB
+        start = nxt if nxt is not None else (start // tab + 1) * tab
     return start
 
 

@@ -31,6 +31,7 @@ COMMANDS = {
     "report": "report",
     "serve": "serve",
     "users": "users",
+    "import": "import_",
 }
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130

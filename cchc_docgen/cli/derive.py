@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     for target, unit, result in zip(targets, units, results, strict=True):
         write_yaml(target, result.yaml_text, force=args.force)
         derived = result.derived
-        print(f"{target}: kế hoạch của {unit.sentence_name} — giữ {len(derived.kept_tasks)} nhiệm vụ trong phụ lục, "
+        print(f"{target}: kế hoạch của {unit.sentence_name} — giữ {derived.kept_rows} nhiệm vụ trong phụ lục, "
               f"bỏ {derived.dropped_tasks} nhiệm vụ không thuộc đơn vị.")
         for change, count in (derived.wording.items() if len(units) == 1 else ()):
             print(f"  đã đổi cách gọi {change} ({count} chỗ)")

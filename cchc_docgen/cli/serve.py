@@ -42,7 +42,16 @@ def run(args: argparse.Namespace) -> int:
             f"Hãy tạo tài khoản trước (cchc-docgen users add TÊN --unit MÃ_ĐƠN_VỊ --data {data}), "
             "hoặc chạy trên 127.0.0.1."
         )
+    import socket
+
     import uvicorn
+
+    try:  # a clear message instead of uvicorn's English one when the port is taken
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as exc:
+        raise UsageError(f"không mở được cổng {args.port} trên {args.host} ({exc.strerror}): có thể một chương trình "
+                         "khác đang dùng cổng này. Hãy chọn cổng khác, ví dụ --port 8080.") from None
 
     from cchc_docgen.web.app import create_app
 

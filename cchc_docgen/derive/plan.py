@@ -35,6 +35,8 @@ class Derived:
     kept_tasks: list[Kept] = field(default_factory=list)
     dropped_tasks: int = 0
     wording: dict[str, int] = field(default_factory=dict)
+    #: task rows in the child's appendices (all rows of a table that names no assignee are kept)
+    kept_rows: int = 0
 
 
 def require_issued(parent: Document, where: str = "") -> None:
@@ -91,12 +93,13 @@ def derive(parent: Document, unit: Unit) -> Derived:
         support_lead=unit.deputies[0].title if unit.deputies else deputy_title(unit),
         partners=teams_text(unit),
     )
-    appendices, kept, total = [], [], 0
+    appendices, kept, total, kept_rows = [], [], 0, 0
     for appendix in parent.appendices:
         narrowed, rows = narrow(appendix, unit, rel, who, parent_body)
         total += _count(appendix.rows)
         kept += rows
         if narrowed.rows and any(not r.group for r in narrowed.rows):
+            kept_rows += _count(narrowed.rows)
             lines = [wording(child_title_line(line, parent, unit)) for line in narrowed.title]
             appendices.append(narrowed.model_copy(update={"title": lines}))
     if not appendices:
@@ -137,7 +140,7 @@ def derive(parent: Document, unit: Unit) -> Derived:
         ],
         archive=Archive(units=unit.archive),
     )
-    return Derived(doc, sources, kept, total - len(kept), dict(wording.changed))
+    return Derived(doc, sources, kept, total - kept_rows, dict(wording.changed), kept_rows)
 
 
 _ADMIN_AREA = re.compile(r"\s(?=(huyện|thị xã|thành phố|quận|tỉnh|TP\.?)\s)", re.IGNORECASE)

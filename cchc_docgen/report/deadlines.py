@@ -113,6 +113,10 @@ def parse_deadline(text: str | None, plan_year: int) -> Deadline:
     ongoing = bool(_ONGOING.search(low))
     if not windows and ongoing:
         windows.append((dt.date(plan_year, 1, 1), dt.date(plan_year, 12, 31)))
+    if not windows and re.fullmatch(_YEAR, low.strip(" .")):  # "2023" alone: that year
+        windows.append((dt.date(int(low.strip(" .")), 1, 1), dt.date(int(low.strip(" .")), 12, 31)))
     if not windows:
         return Deadline(raw, None, None)
-    return Deadline(raw, min(w[0] for w in windows), max(w[1] for w in windows), ongoing)
+    starts = [min(w) for w in windows]  # a window written backwards ("2024-2023") still counts
+    ends = [max(w) for w in windows]
+    return Deadline(raw, min(starts), max(ends), ongoing)

@@ -62,15 +62,30 @@ def is_task_table(appendix: Appendix) -> bool:
     return "task" in cols and ("lead" in cols or "time" in cols)
 
 
+def _merged(row: Row, merges: dict[str, tuple[Cell, int]]) -> dict[str, Cell]:
+    """The row's cells plus those merged down into it from a row above (``lead: {text: …, rows: 3}``)."""
+    cells = row.cells()
+    for key, (cell, left) in list(merges.items()):
+        cells.setdefault(key, cell)
+        if left > 1:
+            merges[key] = (cell, left - 1)
+        else:
+            del merges[key]
+    for key, cell in row.cells().items():
+        if cell.rows > 1:
+            merges[key] = (cell, cell.rows - 1)
+    return cells
+
+
 def _tasks(rows: list[Row], cols: dict[str, str], parent: PlanTask | None,
-           path: tuple[object, ...]) -> list[PlanTask]:
+           path: tuple[object, ...], merges: dict[str, tuple[Cell, int]]) -> list[PlanTask]:
     out: list[PlanTask] = []
     for index, row in enumerate(rows):
         here = (*path, index)
         if row.group:
             out.append(PlanTask(group=row.group, path=here))
             continue
-        cells = row.cells()
+        cells = _merged(row, merges)
 
         def get(role: str, cells: dict[str, Cell] = cells) -> str | None:
             return _text(cells.get(cols[role])) if role in cols else None
@@ -88,7 +103,7 @@ def _tasks(rows: list[Row], cols: dict[str, str], parent: PlanTask | None,
         if row.subrows:
             if get("lead") or get("time"):
                 out.append(own)
-            out.extend(_tasks(row.subrows, cols, own, (*here, "subrows")))
+            out.extend(_tasks(row.subrows, cols, own, (*here, "subrows"), merges))
         elif name:
             out.append(own)
     return out
@@ -99,5 +114,6 @@ def plan_tasks(plan: Document) -> list[PlanTask]:
     out: list[PlanTask] = []
     for a, appendix in enumerate(plan.appendices):
         if is_task_table(appendix):
-            out.extend(_tasks(appendix.rows, task_columns(appendix), None, ("appendices", a, "rows")))
+            cols = task_columns(appendix)
+            out.extend(_tasks(appendix.rows, cols, None, ("appendices", a, "rows"), {}))
     return out

@@ -11,13 +11,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cchc_docgen.web.accounts import Accounts
 from cchc_docgen.web.converter import Converter
 from cchc_docgen.web.preview import Outputs
 from cchc_docgen.web.security import Denied, LoginRequired, csrf_token, current_user
-from cchc_docgen.web.settings import Settings
+from cchc_docgen.web.settings import Settings, is_loopback
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -97,6 +98,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie="cchc_session",
                        max_age=12 * 3600, same_site="strict", https_only=False)
     app.add_middleware(UploadLimit, limit=settings.max_upload + 64 * 1024)
+    if is_loopback(settings.host):
+        # only this machine's names: a web page elsewhere cannot reach the server through DNS rebinding
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "::1", "[::1]"])
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.middleware("http")

@@ -52,7 +52,22 @@ def status_of(doc: Document) -> str:
     return "issued" if doc.number and doc.date and doc.date.complete else "draft"
 
 
+_cache: dict[Path, tuple[tuple[int, int], Entry]] = {}
+
+
 def entry(data: Path, path: Path) -> Entry:
+    """The library line of one file (read and validated again only when the file changed)."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _cache.get(path)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    made = _entry(data, path)
+    _cache[path] = (stamp, made)
+    return made
+
+
+def _entry(data: Path, path: Path) -> Entry:
     loaded = store.load(path)
     doc = loaded.document
     changed = dt.datetime.fromtimestamp(path.stat().st_mtime)

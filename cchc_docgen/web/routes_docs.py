@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from pathlib import Path
 from typing import Any
@@ -55,13 +56,16 @@ def _local(target: str) -> str:
 async def library_page(request: Request) -> Response:
     user = current_user(request)
     data: Path = request.app.state.settings.data
-    return page(request, "library.html", entries=library.entries(data, user))
+    entries = await asyncio.to_thread(library.entries, data, user)
+    return page(request, "library.html", entries=entries)
 
 
 def _editor(request: Request, rel: str, loaded: store.Loaded, status: int = 200, **extra: Any) -> Response:
     partial = request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
     view = EditorView(rel, loaded)
-    return page(request, "editor_form.html" if partial else "editor.html", status, view=view, rel=rel, **extra)
+    flash = [] if partial else request.session.pop("flash", None) or []
+    return page(request, "editor_form.html" if partial else "editor.html", status, view=view, rel=rel,
+                flash=flash, **extra)
 
 
 @router.get("/edit/{rel:path}")
@@ -69,7 +73,8 @@ async def editor(request: Request, rel: str) -> Response:
     user = current_user(request)
     path = open_document(request, rel, user)
     writer(request)
-    return _editor(request, rel, store.load(path))
+    loaded = await asyncio.to_thread(store.load, path)
+    return await asyncio.to_thread(_editor, request, rel, loaded)
 
 
 @router.post("/edit/{rel:path}")
@@ -78,8 +83,8 @@ async def save(request: Request, rel: str) -> Response:
     path = open_document(request, rel, user)
     outcome = await save_form(request, path)
     if outcome.conflict:
-        return _editor(request, rel, outcome.loaded, 409, conflict=outcome.draft)
+        return await asyncio.to_thread(_editor, request, rel, outcome.loaded, 409, conflict=outcome.draft)
     if request.headers.get("HX-Request") == "true":
-        return _editor(request, rel, outcome.loaded, focus=outcome.focus, saved=True)
+        return await asyncio.to_thread(_editor, request, rel, outcome.loaded, focus=outcome.focus, saved=True)
     url = f"/edit/{rel}?saved=1" + (f"#f-{outcome.focus}" if outcome.focus else "")
     return RedirectResponse(url, status_code=303)

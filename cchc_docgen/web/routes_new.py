@@ -21,7 +21,7 @@ from cchc_docgen.web import library, store
 from cchc_docgen.web.accounts import User
 from cchc_docgen.web.app import page
 from cchc_docgen.web.formspec import fields
-from cchc_docgen.web.paths import rel_of, unit_of
+from cchc_docgen.web.paths import rel_of
 from cchc_docgen.web.routes_files import read_upload
 from cchc_docgen.web.routes_report import _free_name
 from cchc_docgen.web.security import check_csrf, current_user, open_document
@@ -151,4 +151,37 @@ def _reader(user: User) -> User:
     return User(user.username, user.unit, user.display, user.children | {user.parent}, user.parent)
 
 
-__all__ = ["router", "unit_of"]
+
+
+@router.get("/new/import")
+async def import_form(request: Request) -> Response:
+    current_user(request)
+    return page(request, "import.html", error=None)
+
+
+@router.post("/new/import")
+async def import_upload(request: Request) -> Response:
+    """An existing Word/PDF plan or report → a YAML file in the unit's folder, opened in the editor."""
+    from cchc_docgen.importer import import_file
+
+    user = current_user(request)
+    form = await request.form()
+    check_csrf(request, form.get("csrf"))
+    name, data = await read_upload(request, form.get("file"), {".docx", ".pdf"})
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / Path(name).name
+        source.write_bytes(data)
+        try:
+            result = await asyncio.to_thread(import_file, source)
+        except DocgenError as exc:
+            detail = "; ".join(p.message for p in exc.problems) or exc.message
+            return page(request, "import.html", 422, error=f"Không nhập được tệp “{name}”: {detail}")
+    data_dir: Path = request.app.state.settings.data
+    folder = data_dir / user.unit if user.unit else data_dir
+    folder.mkdir(exist_ok=True)
+    from cchc_docgen.web.paths import safe_stem
+
+    target = _free_name(folder, safe_stem(Path(name).stem))
+    store.create(target, result.yaml_text)
+    request.session["flash"] = [f"{u.where}: {u.text}"[:300] for u in result.unplaced[:30]]
+    return RedirectResponse(f"/edit/{rel_of(data_dir, target)}?imported=1", status_code=303)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +34,16 @@ def writer(request: Request) -> str:
 
 
 async def save_form(request: Request, path: Path) -> Outcome:
+    """Check the form's CSRF token, then apply and save it (in a worker thread: YAML work is slow)."""
     form = await request.form()
     check_csrf(request, form.get("csrf"))
     fields = {k: v for k, v in form.items() if isinstance(v, str) and ":" in k}
     version, op = str(form.get("version", "")), str(form.get("op", ""))
+    drafts = request.app.state.settings.state_dir / "drafts"
+    return await asyncio.to_thread(_save, path, fields, version, op, drafts, writer(request))
+
+
+def _save(path: Path, fields: dict[str, str], version: str, op: str, drafts: Path, who: str) -> Outcome:
     loaded = store.load(path)
     if loaded.tree is None or not isinstance(loaded.tree, dict):
         raise Denied(409, "Tệp YAML đang có lỗi cú pháp nên không sửa được trên trang này. Hãy mở tệp bằng "
@@ -49,9 +56,8 @@ async def save_form(request: Request, path: Path) -> Outcome:
             focus = apply_op(tree, op)
     except EditError:
         raise Denied(409, "Trang đang mở đã cũ so với tệp (một mục không còn nữa). Hãy tải lại trang.") from None
-    drafts = request.app.state.settings.state_dir / "drafts"
     try:
-        saved = store.save(path, tree, version, drafts, writer(request), structural=bool(op))
+        saved = store.save(path, tree, version, drafts, who, structural=bool(op))
     except store.Stale:
         return Outcome(store.load(path))
     except store.Conflict as conflict:

@@ -278,3 +278,95 @@ def test_stand_alone_appendix_is_checked_as_an_appendix(tmp_path: Path) -> None:
     res = _check(doc, tmp_path, "phu_luc.docx")
     assert res.kind == "appendix"
     assert not _rules(res) & {"H1", "H2", "A1", "N1", "D1", "T1", "S1", "R1", "X2"}
+
+
+def _typed(doc: DocxDocument, parts: list[tuple[str, float, bool, bool]], align=None, first_line=None):  # type: ignore[no-untyped-def]
+    p = doc.add_paragraph()
+    if align is not None:
+        p.alignment = align
+    if first_line is not None:
+        p.paragraph_format.first_line_indent = first_line
+    for text, size, bold, italic in parts:
+        run = p.add_run(text)
+        run.font.name, run.font.size, run.bold, run.italic = "Times New Roman", Pt(size), bold, italic
+    return p
+
+
+def test_cong_van_typed_with_tabs_finds_its_v_v_line(tmp_path: Path) -> None:
+    from docx.shared import Mm
+
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    _typed(
+        doc,
+        [
+            ("ỦY BAN NHÂN DÂN", 13, True, False),
+            ("\t\t", 13, False, False),
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True, False),
+        ],
+    )
+    _typed(
+        doc,
+        [
+            ("TỈNH HƯNG YÊN", 13, True, False),
+            ("\t\t", 13, False, False),
+            ("Độc lập - Tự do - Hạnh phúc", 14, True, False),
+        ],
+    )
+    _typed(
+        doc,
+        [
+            ("Số: 15/UBND-VX", 13, False, False),
+            ("\t\t", 13, False, False),
+            ("Hưng Yên, ngày 04 tháng 3 năm 2025", 14, False, True),
+        ],
+    )
+    _typed(doc, [("V/v tuyên truyền cải cách hành chính", 12, False, False)])
+    _typed(doc, [("Kính gửi: Sở Giáo dục và Đào tạo.", 14, False, False)], align=CENTER)
+    _typed(doc, [("Ủy ban nhân dân tỉnh đề nghị Sở Giáo dục và Đào tạo triển khai tuyên truyền./.", 14, False, False)])
+    res = _check(doc, tmp_path, "cv.docx")
+    assert res.kind == "cong_van"
+    assert not any("V/v" in f.message and "thiếu" in f.message for f in _of(res, "T1"))
+    assert not any("Ủy ban nhân dân tỉnh đề nghị" in f.excerpt for f in res.findings if f.rule_id in ("H1", "A1", "N1"))
+
+
+def test_document_issued_with_a_decision_is_not_an_appendix(tmp_path: Path) -> None:
+    doc = build_good()
+    heading = find_p(doc, "Phụ lục II", exact=True)
+    set_text(heading, "QUY CHẾ")
+    caption = find_p(doc, "(Kèm theo", nth=1)
+    set_text(
+        caption, "(Ban hành kèm theo Kế hoạch số 07/KH-SGDĐT ngày 04 tháng 01 năm 2022 của Sở Giáo dục và Đào tạo)"
+    )
+    res = _check(doc, tmp_path)
+    assert _rules(res) <= {"X2"} and not any("Phụ lục II" in f.message for f in res.findings)
+
+
+def test_one_line_left_aligned_paragraph_reads_as_justified(tmp_path: Path) -> None:
+    doc = build_good()
+    p = find_p(doc, "Kinh phí thực hiện từ nguồn")
+    ppr = p.find(qn("w:pPr"))
+    jc = OxmlElement("w:jc")
+    jc.set(qn("w:val"), "left")
+    ppr.append(jc)
+    assert _rules(_check(doc, tmp_path)) == set()
+    set_text(
+        p,
+        "Kinh phí thực hiện từ nguồn ngân sách nhà nước giao cho Sở năm 2022, nguồn xã hội hóa "
+        "và các nguồn hợp pháp khác theo quy định của pháp luật hiện hành.",
+    )
+    (finding,) = _of(_check(doc, tmp_path), "B1")
+    assert "căn đều" in finding.message
+
+
+def test_default_tab_stop_comes_from_the_document_settings(tmp_path: Path) -> None:
+    doc = build_good()
+    stop = doc.settings.element.find(qn("w:defaultTabStop"))
+    if stop is None:
+        stop = OxmlElement("w:defaultTabStop")
+        doc.settings.element.append(stop)
+    stop.set(qn("w:val"), "850")  # 1.5 cm
+    _tab_first(doc, "Công tác tuyên truyền phải")
+    (finding,) = _of(_check(doc, tmp_path), "B1")
+    assert "1,50 cm" in finding.message

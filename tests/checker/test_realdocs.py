@@ -98,3 +98,13 @@ def test_precision_and_recall_in_layout_mode() -> None:
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     print(f"\nlayout mode: precision={precision:.3f}, recall={recall:.3f}\n" + "\n".join(report))
     assert precision >= 0.95 and recall >= 0.90, "\n".join(report)
+
+
+def test_every_finding_says_where_and_how_to_fix_in_vietnamese(results: dict[str, CheckResult]) -> None:
+    vietnamese = set("ăâđêôơưáàảãạếềểễệóòỏõọốồổỗộớờởỡợúùủũụứừửữự")
+    for name, res in results.items():
+        for f in res.findings:
+            assert f.location.startswith(("trang ", "section ")), (name, f.location)
+            where = ("đoạn", "bảng", "phần đầu", "sau phần nội dung", "section")
+            assert any(k in f.location for k in where), (name, f.location)
+            assert f.message and f.fix and set(f.fix.lower()) & vietnamese, (name, f.fix)

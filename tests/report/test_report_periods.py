@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_docgen.errors import InputError
 from cchc_docgen.report.deadlines import parse_deadline
@@ -91,3 +93,17 @@ def test_status_spellings(written: str, status: str | None) -> None:
     from cchc_docgen.models.report import normalise_status
 
     assert normalise_status(written) == status
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="QuýqUÝthángTHÁNGnămcảtrướcngàyđếnvàhọcIVivx0123456789/-,. ", max_size=50))
+def test_any_text_gives_a_window_or_none(text: str) -> None:
+    deadline = parse_deadline(text, 2023)
+    assert (deadline.start is None) == (deadline.end is None)
+    if deadline.start is not None and deadline.end is not None:
+        assert deadline.start <= deadline.end
+
+
+def test_bare_year_and_backward_school_year() -> None:
+    assert (parse_deadline("2024", 2023).start, parse_deadline("2024", 2023).end) == (D(2024, 1, 1), D(2024, 12, 31))
+    assert parse_deadline("Năm học 2024-2023", 2023).start == D(2023, 5, 31)

@@ -156,3 +156,23 @@ def test_no_task_due_yet_is_warned(small_plan: Document) -> None:
 def test_a_report_is_not_a_plan(small_plan: Document) -> None:
     with pytest.raises(InputError, match="không phải kế hoạch"):
         make_report(make_report(small_plan, "q1"), "q2")
+
+
+def test_cells_merged_down_give_every_row_its_unit(small_plan: Document) -> None:
+    from cchc_docgen.models import Appendix
+
+    table = Appendix.model_validate({
+        "title": ["Nhiệm vụ"],
+        "columns": [{"key": "tt", "label": "TT", "width": 10, "numbers": True},
+                    {"key": "task", "label": "Nội dung công việc", "width": 80},
+                    {"key": "unit", "label": "Cơ quan chủ trì", "width": 40},
+                    {"key": "when", "label": "Thời hạn", "width": 30}],
+        "rows": [{"task": "A", "unit": {"text": "Văn phòng", "rows": 2}, "when": "Quý I/2024"},
+                 {"task": "B", "when": "Quý II/2024"},
+                 {"task": "C", "unit": "Thanh tra", "when": "Quý I/2024"}],
+    })
+    plan = small_plan.model_copy(update={"appendices": [table]})
+    rows = [(t.task, t.lead, t.deadline) for t in plan_tasks(plan)]
+    assert rows == [("A", "Văn phòng", "Quý I/2024"), ("B", "Văn phòng", "Quý II/2024"),
+                    ("C", "Thanh tra", "Quý I/2024")]
+    assert [t.task for t in _tasks(make_report(plan, "q1"))] == ["A", "C"]

@@ -10,8 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
-#: Plain-text extractions of the real seed plans (copied from the project brief; tests never read ../shared).
-SEEDS = ROOT / "tests" / "data" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "seeds"  # copies of ../shared/seeds (tests never read ../shared)
 
 
 def soffice_or_skip() -> str:

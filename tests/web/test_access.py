@@ -150,8 +150,19 @@ def test_local_mode_needs_no_login_and_sees_the_whole_folder(tmp_path: Path) -> 
     source = Path(__file__).parent / "data" / "school_plan.yaml"
     (data / "top.yaml").write_bytes(source.read_bytes())
     (data / "a" / "x.yaml").write_bytes(source.read_bytes())
-    with TestClient(create_app(Settings(data=data, warm_converter=False))) as client:
+    with TestClient(create_app(Settings(data=data, warm_converter=False)), base_url="http://127.0.0.1:8000") as client:
         page = client.get("/")
         assert page.status_code == 200
         assert "top.yaml" in page.text and "a/x.yaml" in page.text
         assert "Dự thảo" in page.text or "Đã ban hành" in page.text
+        # another site's name pointing at 127.0.0.1 (DNS rebinding) is not served
+        assert client.get("/", headers={"Host": "attacker.example"}).status_code == 400
+
+
+def test_serve_says_when_the_port_is_taken(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--data", str(tmp_path)]) == 2
+    assert f"không mở được cổng {port}" in capsys.readouterr().err

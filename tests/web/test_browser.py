@@ -140,6 +140,18 @@ def test_principal_makes_the_school_plan(site: dict[str, Any], tmp_path: Path) -
     doc = load_document(path)
     assert doc.date is not None and (doc.date.day, doc.date.month) == (28, 2)
 
+    # typed but never left the field, then the page is left: the text is still saved
+    closing = field(page, "closing")
+    closing.fill("Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm 2023 của nhà trường")
+    page.goto(site["base"] + "/")
+    expected = ["Trên đây là Kế hoạch tuyên truyền cải cách hành chính năm 2023 của nhà trường"]
+    for _ in range(100):  # the beacon is sent as the page goes away; give the server a moment
+        if load_document(path).closing == expected:
+            break
+        page.wait_for_timeout(100)
+    assert load_document(path).closing == expected
+    page.goto(f"{site['base']}/edit/{rel}")
+
     # preview, then the DOCX passes check --strict
     page.get_by_role("link", name="Xem trước").first.click()
     page.wait_for_url("**/preview/**")

@@ -98,3 +98,51 @@ def test_derive_form_shows_unit_messages_next_to_fields(app_factory, data: Path)
                                             "u.category": "tieu_hoc", "u.head.title": "Hiệu trưởng",
                                             "u.head.name": "Lê Văn C"})
     assert refused.status_code == 403
+
+
+def test_derive_from_an_uploaded_word_file(app_factory, data: Path, tmp_path: Path) -> None:
+    """The parent plan can be uploaded as DOCX: read through ``import`` when this installation has it."""
+    import importlib.util
+
+    from cchc_docgen.pipeline import render_plan
+
+    shutil.copy(HERE / "data" / "phong_plan.yaml", tmp_path / "phong.yaml")
+    docx = render_plan(tmp_path / "phong.yaml", tmp_path / "out")
+    client = app_factory("ht.lacdao")
+    token = csrf(client, "/new/plan")
+    unit = {"u.name": "Trường Tiểu học Lạc Đạo", "u.abbreviation": "THLĐ", "u.place": "Văn Lâm",
+            "u.category": "tieu_hoc", "u.head.title": "Hiệu trưởng", "u.head.name": "Nguyễn Thị Hoa"}
+    response = client.post("/new/plan", data={"csrf": token, **unit},
+                           files={"parent_file": ("ke-hoach-phong.docx", docx.read_bytes())}, follow_redirects=False)
+    if importlib.util.find_spec("cchc_docgen.importer") is None:
+        assert response.status_code == 422
+        assert "chưa đọc được kế hoạch từ Word/PDF" in response.text
+        assert list((data / "th-lacdao").glob("ke-hoach-*.yaml")) == []
+    else:
+        assert response.status_code == 303, response.text[-2000:]
+        rel = response.headers["location"].removeprefix("/edit/").split("?")[0]
+        assert load_document(data / rel).issuer.name == "Trường Tiểu học Lạc Đạo"
+    bad = client.post("/new/plan", data={"csrf": token, **unit},
+                      files={"parent_file": ("ke-hoach.docx", b"this is not a word file")})
+    assert bad.status_code == 415 and "không phải tệp Word" in bad.text
+
+
+def test_import_a_word_file_into_the_library(app_factory, data: Path, tmp_path: Path) -> None:
+    from cchc_docgen.pipeline import render_plan
+
+    docx = render_plan(data / "th-lacdao" / "ke-hoach.yaml", tmp_path)
+    client = app_factory("ht.lacdao")
+    token = csrf(client, "/new/import")
+    response = client.post("/new/import", data={"csrf": token},
+                           files={"file": ("Kế hoạch năm trước.docx", docx.read_bytes())}, follow_redirects=False)
+    assert response.status_code == 303
+    rel = response.headers["location"].removeprefix("/edit/").split("?")[0]
+    assert rel == "th-lacdao/ke-hoach-nam-truoc.yaml"
+    original, imported = load_document(data / "th-lacdao" / "ke-hoach.yaml"), load_document(data / rel)
+    assert imported.title == original.title and imported.issuer.abbreviation == original.issuer.abbreviation
+    assert client.get(response.headers["location"]).status_code == 200
+    again = client.post("/new/import", data={"csrf": token},
+                        files={"file": ("Kế hoạch năm trước.docx", docx.read_bytes())}, follow_redirects=False)
+    assert again.headers["location"].startswith("/edit/th-lacdao/ke-hoach-nam-truoc-2.yaml")  # never overwrites
+    bad = client.post("/new/import", data={"csrf": token}, files={"file": ("x.pdf", b"%PDF-1.4 broken")})
+    assert bad.status_code in (415, 422) and "x.pdf" in bad.text

@@ -59,6 +59,19 @@
     window.alert("Không kết nối được tới máy chủ: thay đổi vừa rồi chưa được lưu. Hãy kiểm tra mạng rồi thử lại.");
   });
   document.addEventListener("htmx:afterSettle", function () { focusChanged(); });
+  // Typing without leaving the field and then closing the tab must not lose the text: a change not yet
+  // sent is posted with sendBeacon when the page goes away (the server saves it like any other change).
+  var dirty = false;
+  function editing(el) { return el && el.form && (el.form.id === "editor" || el.form.id === "status"); }
+  document.addEventListener("input", function (event) { if (editing(event.target)) { dirty = true; } });
+  document.addEventListener("htmx:beforeRequest", function () { dirty = false; });
+  window.addEventListener("pagehide", function () {
+    var form = document.querySelector("form#editor, form#status");
+    if (dirty && form && navigator.sendBeacon) {
+      navigator.sendBeacon(form.getAttribute("action"), new FormData(form));
+      dirty = false;
+    }
+  });
   document.addEventListener("DOMContentLoaded", function () {
     if (location.hash) {
       var el = document.getElementById(location.hash.slice(1).replace(/^f-/, "n-"));

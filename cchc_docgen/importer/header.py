@@ -1,0 +1,187 @@
+"""The header of a plan or report: issuer lines, Số/ký hiệu, place and date, type, trích yếu, Kính gửi."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cchc_docgen.importer.blocks import Block, Para, Table
+from cchc_docgen.importer.patterns import marker, starts_block
+from cchc_docgen.importer.textcase import sentence_case
+
+KIND_WORDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
+OTHER_KINDS = ("TỜ TRÌNH", "QUYẾT ĐỊNH", "THÔNG BÁO", "CÔNG VĂN", "NGHỊ QUYẾT", "CHỈ THỊ", "NGHỊ ĐỊNH", "THÔNG TƯ",
+               "HƯỚNG DẪN", "BIÊN BẢN", "GIẤY MỜI", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "QUY CHẾ", "TỜ TRÌNH")
+_QUOC_HIEU = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^V/v\b|DỰ\s+THẢO", re.I)
+_NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<num>\d{1,5})?\s*/\s*(?P<type>[A-ZĐ]{1,5})\s*-\s*(?P<abbr>[\wĐđ&.-]+)")
+_DATE = re.compile(
+    r"(?P<place>[^\d,]{2,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
+    re.I)
+_ORGAN = re.compile(
+    r"^(SỞ|PHÒNG|TRƯỜNG|BAN|CÔNG AN|VĂN PHÒNG|TRUNG TÂM|ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|BỘ|CỤC|CHI CỤC|TỔNG CỤC|"
+    r"VIỆN|HỘI|LIÊN ĐOÀN|ĐẢNG ỦY|ĐOÀN|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|CHÍNH PHỦ|BỘ CHỈ HUY|THANH TRA|KHO BẠC|ĐÀI|BÁO)\b")
+_NOT_ORGAN_CONT = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+
+
+@dataclass
+class Header:
+    kind: str = "ke_hoach"
+    kind_found: bool = False
+    parent: str | None = None
+    name: str | None = None
+    abbreviation: str | None = None
+    symbol_kind: str | None = None
+    number: int | None = None
+    date: dict[str, int] | None = None
+    place: str | None = None
+    title: str | None = None
+    period_note: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    end: int = 0  # index of the first block after the header
+    leftovers: list[Para] = field(default_factory=list)
+
+
+def find_type(blocks: list[Block]) -> tuple[int, str] | None:
+    """Index of the type line (KẾ HOẠCH / BÁO CÁO / another type) among the first blocks, and the type word."""
+    for i, b in enumerate(blocks[:40]):
+        if isinstance(b, Para):
+            head = " ".join(b.plain.replace("*", "").split()).upper()
+            for word in (*KIND_WORDS, *OTHER_KINDS):
+                if head == word or (head.startswith(word + " ") and b.plain.strip()[: len(word)].isupper()
+                                    and len(head) < 30 and not marker(b.plain)):
+                    return i, word
+    return None
+
+
+def read_header(blocks: list[Block], type_at: int, word: str) -> Header:
+    h = Header(kind=KIND_WORDS.get(word, "ke_hoach"), kind_found=word in KIND_WORDS)
+    lines: list[tuple[str, bool, int]] = []  # text, bold, column
+    for b in blocks[:type_at]:
+        if isinstance(b, Table):
+            for row in b.rows:
+                for col, cell in enumerate(row):
+                    bolds = cell.bolds or [False] * len(cell.plain)
+                    lines += [(t, bold, col) for t, bold in zip(cell.plain, bolds, strict=False) if t.strip()]
+        else:
+            lines.append((b.plain, b.bold, 0))
+    issuer: list[tuple[str, bool]] = []
+    for text, bold, col in lines:
+        t = " ".join(text.split())
+        if _QUOC_HIEU.search(t) or re.fullmatch(r"[-_=.*…\s]+", t):
+            continue
+        if _number(t, h) or _date(t, h):
+            continue
+        if col == 0 and t.upper() == t and any(c.isalpha() for c in t):
+            issuer.append((t, bold))
+    _issuer(issuer, h)
+    _title_and_after(blocks, type_at, h)
+    return h
+
+
+def _number(t: str, h: Header) -> bool:
+    m = _NUMBER.match(t)
+    if not m:
+        return t.startswith("Số") and bool(re.match(r"^Số\s*[:.]", t))
+    h.number = int(m.group("num")) if m.group("num") and int(m.group("num")) > 0 else None
+    h.symbol_kind = m.group("type")
+    h.abbreviation = m.group("abbr").strip(".-")
+    rest = t[m.end():]
+    _date(rest, h)
+    return True
+
+
+def _date(t: str, h: Header) -> bool:
+    m = _DATE.search(t)
+    if not m:
+        return False
+    place = m.group("place").strip(" .:;-")
+    h.place = place or h.place
+    date: dict[str, int] = {"year": int(m.group("y"))}
+    if m.group("m") and 1 <= int(m.group("m")) <= 12:
+        date["month"] = int(m.group("m"))
+        if m.group("d") and 1 <= int(m.group("d")) <= 31:
+            date["day"] = int(m.group("d"))
+    h.date = date
+    return True
+
+
+def _issuer(lines: list[tuple[str, bool]], h: Header) -> None:
+    """Issuer lines → parent and name: the bold unit is the issuer (NĐ30), otherwise the last unit."""
+    units: list[list[tuple[str, bool]]] = []
+    for text, bold in lines:
+        starts = bool(_ORGAN.match(text)) and not (units and _NOT_ORGAN_CONT.match(text))
+        if not units or (starts and not _continues_name(units[-1], text)):
+            units.append([(text, bold)])
+        else:
+            units[-1].append((text, bold))
+    if not units:
+        return
+    bold_units = [u for u in units if all(b for _, b in u)]
+    named = bold_units[-1] if bold_units and len(bold_units) < len(units) else units[-1]
+    idx = units.index(named)
+    h.name = " | ".join(t for t, _ in named)
+    if idx > 0:
+        h.parent = " | ".join(t for u in units[:idx] for t, _ in u)
+
+
+def _continues_name(unit: list[tuple[str, bool]], text: str) -> bool:
+    last = unit[-1][0]
+    return bool(re.search(r"\b(VÀ|CỦA|THUỘC)$", last)) or (last in ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN") and \
+        bool(_NOT_ORGAN_CONT.match(text)))
+
+
+def _title_and_after(blocks: list[Block], type_at: int, h: Header) -> None:
+    i = type_at + 1
+    type_para = blocks[type_at]
+    assert isinstance(type_para, Para)
+    parts: list[str] = []
+    extra = type_para.plain.strip()[len("KẾ HOẠCH"):].strip() if len(type_para.plain) > 10 else ""
+    if extra:
+        parts.append(extra)
+    while i < len(blocks) and isinstance(blocks[i], Para):
+        p = blocks[i]
+        assert isinstance(p, Para)
+        t = p.plain.strip()
+        first_title = not parts and (p.center or p.bold or (len(t) < 150 and not t.endswith((",", ":", ";"))))
+        opener = starts_block(t) and not (first_title and re.match(r"^(Thực hiện|Tiếp tục)\b", t))
+        if opener or marker(t) or (parts and not _title_like(p, blocks[i - 1])) or len(parts) >= 4:
+            break
+        if re.fullmatch(r"\(.*\)", t) and parts:
+            h.period_note = t
+            i += 1
+            break
+        parts.append(t)
+        i += 1
+    h.title = " | ".join(parts) if parts else None
+    if h.title and h.title.upper() == h.title:
+        h.title = sentence_case(h.title)
+    while i < len(blocks) and re.fullmatch(r"[-_=.*…\s]+", _plain(blocks[i])):
+        i += 1
+    if i < len(blocks) and _plain(blocks[i]).startswith("Kính gửi"):
+        first = re.sub(r"^Kính gửi\s*:?\s*", "", _plain(blocks[i])).strip()
+        h.addressees = [_strip_item(first)] if first else []
+        i += 1
+        while i < len(blocks) and isinstance(blocks[i], Para):
+            t = _plain(blocks[i]).strip()
+            m = marker(t)
+            if not (m and m[0] in ("dash", "plus")) or len(t) > 150:
+                break
+            h.addressees.append(_strip_item(m[2]))
+            i += 1
+    h.end = i
+
+
+def _title_like(p: Para, prev: Block) -> bool:
+    if not isinstance(prev, Para):
+        return False
+    if p.where.startswith("dòng"):  # plain text: wrapped title lines were joined already
+        return False
+    return p.center and p.bold == prev.bold and len(p.plain) < 200
+
+
+def _strip_item(text: str) -> str:
+    return re.sub(r"^[-+•]\s*", "", text).strip().rstrip(";.,").strip()
+
+
+def _plain(b: Block) -> str:
+    return b.plain if isinstance(b, Para) else "\x00"
