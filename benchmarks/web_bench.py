@@ -97,6 +97,7 @@ def main() -> int:
     five_page_plan(data / "plan.yaml")
     for i in range(args.users):
         shutil.copy(data / "plan.yaml", data / f"user{i:02d}.yaml")
+    print(f"machine: {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at start")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen([sys.executable, "-m", "cchc_docgen", "serve", "--host", host, "--port", str(port),
                                "--data", str(data)], env=env, start_new_session=True)
@@ -125,6 +126,7 @@ def main() -> int:
                   f"max {max(pages):.2f} s")
             print(f"  + first image p50 {statistics.median(first_image):.2f} s  p95 {pct(first_image, 0.95):.2f} s")
         concurrent(base, args.users, args.duration)
+        print(f"load average {os.getloadavg()[0]:.1f} at the end")
     finally:
         os.killpg(server.pid, signal.SIGINT)
         try:

@@ -107,7 +107,7 @@ def _caption(doc: DocModel, el: Elements, app: Appendix, col: Collector) -> None
             fix,
         )
         return
-    diffs = _caption_diffs(el, m)
+    diffs = _caption_diffs(doc, el, m)
     if diffs:
         col.add(
             "X1",
@@ -123,7 +123,11 @@ def _num(value: str | None) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _caption_diffs(el: Elements, m: re.Match[str]) -> list[str]:
+def _first_body(el: Elements) -> int:
+    return el.body[0].index if el.body else 10**9
+
+
+def _caption_diffs(doc: DocModel, el: Elements, m: re.Match[str]) -> list[str]:
     diffs = []
     if el.type_name and fold(m.group("type")) != fold(el.type_name):
         diffs.append(f"ghi “{m.group('type')}” nhưng văn bản là {el.type_name}")
@@ -144,7 +148,10 @@ def _caption_diffs(el: Elements, m: re.Match[str]) -> list[str]:
     if el.issuer:
         head = fold(" ".join(s.display for s in el.issuer))
         cap = m.group("issuer").strip()
-        if not (head.startswith(cap) or cap.startswith(head)):
+        # a decision enacted by a person ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") is "của Chủ tịch …"
+        enacting = [fold(doc.paras[i].text) for i in sorted(el.not_body) if i < _first_body(el)]
+        names = [head, *enacting]
+        if not any(n.startswith(cap) or cap.startswith(n) for n in names):
             diffs.append(f"cơ quan “{cap}” khác cơ quan ban hành “{head.upper()}”")
     return diffs
 

@@ -13,6 +13,7 @@ Units: sizes in points, indents and spacing in twips (1/20 pt), line spacing as 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
@@ -65,6 +66,19 @@ class ParaProps:
     page_break_before: bool
 
 
+Fingerprint = tuple[Any, ...]
+
+
+def _fingerprint(el: etree._Element) -> Fingerprint:
+    """A hashable summary of ``el`` (tags, attributes, children) for caching; cheaper than
+    serialising, which repeats every namespace declaration of the document."""
+    return tuple(
+        (child.tag, tuple(sorted(child.attrib.items())), _fingerprint(child) if len(child) else ())
+        for child in el
+        if isinstance(child.tag, str)
+    )
+
+
 def _bool(el: etree._Element) -> bool:
     return (wattr(el, "val") or "true").lower() not in ("0", "false", "off", "none")
 
@@ -97,8 +111,8 @@ class Styles:
         self.doc_ppr = doc_p
         self._numbering = numbering_levels(numbering_root)
         self._chain_cache: dict[tuple[str, str], tuple[Props, Props]] = {}
-        self._run_cache: dict[tuple[str, str, str, bytes], RunProps] = {}
-        self._para_cache: dict[tuple[str, str, bytes], ParaProps] = {}
+        self._run_cache: dict[tuple[str, str, str, Fingerprint], RunProps] = {}
+        self._para_cache: dict[tuple[str, str, Fingerprint], ParaProps] = {}
 
     # -- parsing --------------------------------------------------------------------------
     def parse_rpr(self, rpr: etree._Element | None) -> Props:
@@ -199,10 +213,10 @@ class Styles:
         """Effective properties of ``run`` inside a paragraph of ``para_style``."""
         rpr = run.find(w("rPr"))
         char_style = ""
-        direct = b""
+        direct: Fingerprint = ()
         if rpr is not None:
             char_style = wattr(rpr.find(w("rStyle")), "val") or ""
-            direct = etree.tostring(rpr)
+            direct = _fingerprint(rpr)
         key = (tbl_style, para_style, char_style, direct)
         cached = self._run_cache.get(key)
         if cached is not None:
@@ -241,9 +255,9 @@ class Styles:
         """Effective paragraph properties of ``p`` (inside a table of ``tbl_style``, or "")."""
         ppr = p.find(w("pPr"))
         sid = self.para_style_id(p)
-        direct_key = b""
+        direct_key: Fingerprint = ()
         if ppr is not None:
-            direct_key = etree.tostring(ppr)
+            direct_key = _fingerprint(ppr)
         key = (tbl_style, sid, direct_key)
         cached = self._para_cache.get(key)
         if cached is not None:

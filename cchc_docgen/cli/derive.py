@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
             "liên quan đến đơn vị. Ví dụ: cchc-docgen derive plans/004.yaml --unit truong.yaml -o truong_kh.yaml"
         ),
     )
-    p.add_argument("parent", metavar="PARENT.yaml", help="kế hoạch của cấp trên (đã có số và ngày ban hành)")
+    p.add_argument("parent", metavar="PARENT.yaml",
+                   help="kế hoạch của cấp trên đã ban hành (có số, ngày): tệp YAML, hoặc tệp Word (.docx)/PDF")
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--unit", metavar="UNIT.yaml", help="tệp mô tả một đơn vị")
     who.add_argument("--units", metavar="UNITS.yaml|UNITS.xlsx",

@@ -48,12 +48,14 @@ def run(args: argparse.Namespace) -> int:
     from cchc_docgen.loader import load_document, load_with_lines
     from cchc_docgen.loader.messages import line_of
     from cchc_docgen.report import build_report
-    from cchc_docgen.report.xlsx import write_xlsx
+    from cchc_docgen.report.xlsx import apply_tasks_file, write_xlsx
     from cchc_docgen.yamlio import dump_document, write_yaml
 
     plan_path = Path(args.plan)
     plan, lines = load_with_lines(plan_path)
-    previous = load_document(Path(args.previous)) if args.previous else None
+    previous = None
+    if args.previous:  # statuses of the previous report, from its spreadsheet when it names one
+        previous = apply_tasks_file(load_document(Path(args.previous)), Path(args.previous))
     skeleton = build_report(plan, args.period, args.year, previous)
     report = skeleton.report
     assert report.report is not None

@@ -43,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
     accounts = Accounts(data.resolve() / STATE_DIR / "users.json")
     if args.users_command == "list":
         names = accounts.unit_names()
-        for name, info in sorted(accounts._read()["users"].items()):
-            print(f"{name}\t{info['unit']}\t{names.get(info['unit'], '')}")
+        for name, unit in sorted(accounts.users().items()):
+            print(f"{name}\t{unit}\t{names.get(unit, '')}")
         return 0
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")

@@ -71,6 +71,7 @@ def load_parent(path: Path | str) -> Parent:
                 "kế hoạch cấp trên."
             ) from None
         result = import_file(path)
+        require_issued(result.document, f"'{path}'", imported=True)
         return Parent(result.document, None, path)
     from cchc_docgen.loader import load_document
 

@@ -39,7 +39,7 @@ class Derived:
     kept_rows: int = 0
 
 
-def require_issued(parent: Document, where: str = "") -> None:
+def require_issued(parent: Document, where: str = "", *, imported: bool = False) -> None:
     """The child cites the parent by number and date: a draft parent is an ``InputError`` saying how to fix it."""
     missing = [what for what, ok in (("số ('number')", parent.number is not None),
                                      ("ngày ban hành đủ ngày, tháng, năm ('date')",
@@ -54,9 +54,19 @@ def require_issued(parent: Document, where: str = "") -> None:
             f"kế hoạch cấp trên {where + ' ' if where else ''}còn là dự thảo: chưa có {' và '.join(missing)}. "
             "Kế hoạch của đơn vị phải trích dẫn đầy đủ văn bản cấp trên ở phần mở đầu, dạng 'Thực hiện Kế hoạch "
             "số 07/KH-SGDĐT ngày 04/01/2022 của Sở Giáo dục và Đào tạo … về …', nên cần số và ngày của văn bản đã "
-            "ban hành. Cách sửa: mở tệp kế hoạch cấp trên, ghi 'number: <số văn bản>' và 'date: YYYY-MM-DD' "
-            "(ví dụ 'date: 2022-01-04') đúng như bản đã ký ban hành, rồi chạy lại lệnh."
+            "ban hành. " + (_FIX_IMPORTED if imported else _FIX_YAML)
         )
+
+
+_FIX_YAML = (
+    "Cách sửa: mở tệp kế hoạch cấp trên, ghi 'number: <số văn bản>' và 'date: YYYY-MM-DD' (ví dụ 'date: 2022-01-04') "
+    "đúng như bản đã ký ban hành, rồi chạy lại lệnh."
+)
+_FIX_IMPORTED = (
+    "Cách sửa: dùng bản Word/PDF đã ký ban hành (có số và ngày); hoặc chuyển tệp này sang YAML bằng "
+    "'cchc-docgen import TỆP -o ke_hoach_cap_tren.yaml', ghi 'number:' và 'date:' vào tệp YAML đó, rồi lập kế "
+    "hoạch của đơn vị từ tệp YAML."
+)
 
 
 def derive_plan(parent: Document, unit: Unit) -> Document:

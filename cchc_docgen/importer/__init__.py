@@ -39,5 +39,5 @@ def import_file(path: Path | str) -> ImportResult:
         raise UsageError(f"'{path}' là một thư mục; hãy chỉ ra một tệp .docx, .pdf hoặc .txt.")
     blocks = read_blocks(path)
     if not blocks:
-        raise InputError(f"{path}: tệp không có chữ nào để nhập.")
+        raise InputError(f"{path.name}: tệp không có chữ nào để nhập.")
     return build_document(blocks, path)

@@ -15,6 +15,7 @@ from cchc_docgen.importer.header import KIND_WORDS, Header, find_type, read_head
 from cchc_docgen.importer.issuer import fill_issuer
 from cchc_docgen.importer.outline import build_tree, item_marker
 from cchc_docgen.importer.roles import assign_roles
+from cchc_docgen.importer.text_reader import split_columns
 
 _CLOSING = re.compile(r"^(Trên đây là|Trên đây)\b")
 _CLOSING_LIKE = re.compile(r"(kế hoạch|báo cáo)\b.*\b(đề nghị|yêu cầu|nghiêm túc|triển khai thực hiện)|"
@@ -176,6 +177,8 @@ def _preamble(pre: list[Para], body: list[Para]) -> dict[str, Any]:
     for p in pre:
         text = re.sub(r"^[-+•]\s*", "", p.text)
         if re.match(r"^\W*Căn cứ\b", text) and not others:
+            if re.fullmatch(r"\*[^*].*[^*]\*", text) and "*" not in text[1:-1]:  # bases print in italics anyway
+                text = text[1:-1]
             bases.append(text.rstrip(";,. "))
         else:
             others.append(p)
@@ -220,8 +223,8 @@ def _footer(zone: list[Block], unplaced: list[Unplaced]) -> Footer:
             for row in b.rows:
                 for c, cell in enumerate(row):
                     (left if c == 0 and len(row) > 1 else right).extend(t for t in cell.plain if t.strip())
-        else:
-            loose.append(b.plain)
+        else:  # Nơi nhận and the signature printed side by side in one paragraph (tabs)
+            loose.extend(split_columns(b.plain) or [b.plain])
     if loose:
         more_left, more_right, other = split_mixed(loose)
         left += more_left

@@ -16,14 +16,15 @@ from cchc_docgen.yamlio import dump_document
 
 
 def build_document(blocks: list[Block], path: Path) -> ImportResult:
-    data, unplaced = assemble(blocks, str(path))
+    data, unplaced = assemble(blocks, path.name)
     try:
         doc = Document.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise InputError(f"{path}: đọc được văn bản nhưng chưa dựng được tệp YAML hợp lệ ({where}: {first['msg']}). "
-                         "Đây là lỗi của chương trình nhập; hãy gửi tệp này cho nhóm phát triển.") from None
+        raise InputError(f"{path.name}: đọc được văn bản nhưng chưa dựng được tệp YAML hợp lệ ({where}: "
+                         f"{first['msg']}). Đây là lỗi của chương trình nhập; hãy gửi tệp này cho nhóm phát triển."
+                         ) from None
     header = [
         f"Nhập từ '{path.name}' bằng 'cchc-docgen import' ngày {dt.date.today():%d/%m/%Y}.",
         "Số thứ tự (I., 1., a), -, +) do chương trình tự đánh lại; hãy đọc soát trước khi dùng.",

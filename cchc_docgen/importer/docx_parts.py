@@ -44,7 +44,7 @@ class DocxParts:
 
 
 def unusable(path: Path, why: str) -> InputError:
-    return InputError(f"{path}: {why}")
+    return InputError(f"{path.name}: {why}")
 
 
 def open_docx(path: Path) -> DocxParts:

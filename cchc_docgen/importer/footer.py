@@ -39,6 +39,8 @@ def split_mixed(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
             continue
         if t.lower().startswith("nơi nhận") or t.startswith(("-", "+", "•")) or re.match(r"^Lưu\b", t):
             left.append(t)
+        elif left and t.endswith((";", ");")) and not left[-1].rstrip().endswith((";", ".", ":")):
+            left[-1] += " " + t  # a recipient line wrapped onto the next line
         elif _AUTH.match(t) or _is_title(t) or _is_name(t) or _SKIP.match(t):
             right.append(t)
         elif left and t[:1].islower() and not left[-1].rstrip().endswith((";", ".")):

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 
 from cchc_docgen.importer.blocks import Block, Para, Table
 from cchc_docgen.importer.patterns import marker, starts_block
+from cchc_docgen.importer.text_reader import split_columns
 from cchc_docgen.importer.textcase import sentence_case
 
 KIND_WORDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
 OTHER_KINDS = ("TỜ TRÌNH", "QUYẾT ĐỊNH", "THÔNG BÁO", "CÔNG VĂN", "NGHỊ QUYẾT", "CHỈ THỊ", "NGHỊ ĐỊNH", "THÔNG TƯ",
-               "HƯỚNG DẪN", "BIÊN BẢN", "GIẤY MỜI", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "QUY CHẾ", "TỜ TRÌNH")
+               "HƯỚNG DẪN", "BIÊN BẢN", "GIẤY MỜI", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "QUY CHẾ", "THAM LUẬN", "DIỄN VĂN",
+               "PHƯƠNG ÁN", "QUY ĐỊNH")
 _QUOC_HIEU = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^V/v\b|DỰ\s+THẢO", re.I)
 _NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<num>\d{1,5})?\s*/\s*(?P<type>[A-ZĐ]{1,5})\s*-\s*(?P<abbr>[\wĐđ&.-]+)")
 _DATE = re.compile(
@@ -62,8 +64,9 @@ def read_header(blocks: list[Block], type_at: int, word: str) -> Header:
                 for col, cell in enumerate(row):
                     bolds = cell.bolds or [False] * len(cell.plain)
                     lines += [(t, bold, col) for t, bold in zip(cell.plain, bolds, strict=False) if t.strip()]
-        else:
-            lines.append((b.plain, b.bold, 0))
+        else:  # two header columns in one paragraph (tabs): the left part is the issuer's column
+            for col, part in enumerate(split_columns(b.plain)):
+                lines.append((part, b.bold, col))
     issuer: list[tuple[str, bool]] = []
     for text, bold, col in lines:
         t = " ".join(text.split())
@@ -78,8 +81,11 @@ def read_header(blocks: list[Block], type_at: int, word: str) -> Header:
     return h
 
 
+_BARE_SYMBOL = re.compile(r"^(?P<num>\d{1,5})?\s*/\s*(?P<type>[A-ZĐ]{1,5})\s*-\s*(?P<abbr>[\wĐđ&.-]+)\s*$")
+
+
 def _number(t: str, h: Header) -> bool:
-    m = _NUMBER.match(t)
+    m = _NUMBER.match(t) or (_BARE_SYMBOL.match(t) if h.abbreviation is None else None)
     if not m:
         return t.startswith("Số") and bool(re.match(r"^Số\s*[:.]", t))
     h.number = int(m.group("num")) if m.group("num") and int(m.group("num")) > 0 else None
@@ -142,13 +148,13 @@ def _title_and_after(blocks: list[Block], type_at: int, h: Header) -> None:
         p = blocks[i]
         assert isinstance(p, Para)
         t = p.plain.strip()
+        if re.fullmatch(r"\*?\(.*\)\*?", t) and parts and len(t) < 200:
+            h.period_note = t.strip("*")
+            i += 1
+            break
         first_title = not parts and (p.center or p.bold or (len(t) < 150 and not t.endswith((",", ":", ";"))))
         opener = starts_block(t) and not (first_title and re.match(r"^(Thực hiện|Tiếp tục)\b", t))
         if opener or marker(t) or (parts and not _title_like(p, blocks[i - 1])) or len(parts) >= 4:
-            break
-        if re.fullmatch(r"\(.*\)", t) and parts:
-            h.period_note = t
-            i += 1
             break
         parts.append(t)
         i += 1

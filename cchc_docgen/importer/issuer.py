@@ -78,6 +78,15 @@ def _line_case(line: str, first: bool) -> str:
         else:
             words.append(word.lower())
     out = " ".join(words)
+    # NĐ30 Phụ lục II: the first word of each field in an agency's name is capitalised ("Sở Giáo dục và Đào tạo",
+    # "Sở Văn hóa, Thể thao và Du lịch", "Sở Lao động - Thương binh và Xã hội")
+    organ = re.match(r"^(sở|phòng|bộ|cục|chi cục|tổng cục|vụ|ban|trường|trung tâm|viện|văn phòng)\s+", out, re.I)
+    if organ:
+        head, rest = out[: organ.end()], out[organ.end():]
+        place = re.search(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\b", rest)
+        field, tail = (rest[: place.start()], rest[place.start():]) if place else (rest, "")
+        field = re.sub(r"(^|\bvà\s+|,\s*|-\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), field)
+        out = head + field + tail
     return re.sub(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường) (.+)$",
                   lambda m: f"{m.group(1)} {m.group(2).title()}", out)
 

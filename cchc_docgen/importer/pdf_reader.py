@@ -33,8 +33,8 @@ def read_pdf(path: Path) -> list[Block]:
     except Exception as exc:  # pdfminer raises many types for broken or protected files
         name = type(exc).__name__
         if "Password" in name or "Encrypt" in name:
-            raise InputError(f"{path}: tệp PDF được đặt mật khẩu; hãy bỏ mật khẩu rồi nhập lại.") from None
-        raise InputError(f"{path}: không đọc được tệp PDF ({name}); tệp có thể bị hỏng. Hãy xuất lại PDF "
+            raise InputError(f"{path.name}: tệp PDF được đặt mật khẩu; hãy bỏ mật khẩu rồi nhập lại.") from None
+        raise InputError(f"{path.name}: không đọc được tệp PDF ({name}); tệp có thể bị hỏng. Hãy xuất lại PDF "
                          "hoặc dùng tệp Word gốc.") from None
     lines: list[Line | Table] = []
     read: list[tuple[list[Piece], list[tuple[float, float, float, float]]]] = []
@@ -69,8 +69,8 @@ def read_pdf(path: Path) -> list[Block]:
                 tables.append((grid.top, table))
         lines.extend(_with_tables(_page_lines(pieces, number, page.width), tables))
     if chars < 20:
-        raise InputError(f"{path}: tệp PDF không có lớp chữ (có thể là bản quét/ảnh chụp), chương trình không nhận "
-                         "dạng chữ từ ảnh (OCR). Hãy dùng tệp Word gốc, hoặc PDF xuất trực tiếp từ Word.")
+        raise InputError(f"{path.name}: tệp PDF không có lớp chữ (có thể là bản quét/ảnh chụp), chương trình không "
+                         "nhận dạng chữ từ ảnh (OCR). Hãy dùng tệp Word gốc, hoặc PDF xuất trực tiếp từ Word.")
     blocks = join_tables(join_lines(lines))
     attach(blocks, notes)
     return blocks

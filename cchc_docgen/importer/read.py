@@ -13,7 +13,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def read_blocks(path: Path) -> list[Block]:
     head = path.read_bytes()[:8]
     if not head:
-        raise InputError(f"{path}: tệp rỗng (0 byte), không có gì để nhập.")
+        raise InputError(f"{path.name}: tệp rỗng (0 byte), không có gì để nhập.")
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF"):
         from cchc_docgen.importer.pdf_reader import read_pdf
@@ -24,10 +24,10 @@ def read_blocks(path: Path) -> list[Block]:
 
         return read_docx(path)
     if suffix == ".pdf":
-        raise InputError(f"{path}: tệp có đuôi .pdf nhưng không phải PDF (hỏng hoặc đổi tên). Hãy xuất lại PDF.")
+        raise InputError(f"{path.name}: tệp có đuôi .pdf nhưng không phải PDF (hỏng hoặc đổi tên). Hãy xuất lại PDF.")
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
-        raise InputError(f"{path}: đây là tệp nhị phân, không phải văn bản; lệnh import nhận tệp .docx, .pdf "
+        raise InputError(f"{path.name}: đây là tệp nhị phân, không phải văn bản; lệnh import nhận tệp .docx, .pdf "
                          "hoặc .txt (UTF-8).")
     try:
         text = raw.decode("utf-8-sig")
@@ -35,10 +35,10 @@ def read_blocks(path: Path) -> list[Block]:
         try:
             text = raw.decode("cp1258")
         except UnicodeDecodeError:
-            raise InputError(f"{path}: tệp văn bản không ở bảng mã UTF-8; hãy mở bằng Notepad và lưu lại với "
+            raise InputError(f"{path.name}: tệp văn bản không ở bảng mã UTF-8; hãy mở bằng Notepad và lưu lại với "
                              "Encoding 'UTF-8'.") from None
     if not text.strip():
-        raise InputError(f"{path}: tệp không có chữ nào để nhập.")
+        raise InputError(f"{path.name}: tệp không có chữ nào để nhập.")
     from cchc_docgen.importer.text_reader import read_text
 
     return read_text(text)

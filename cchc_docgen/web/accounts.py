@@ -122,6 +122,10 @@ class Accounts:
         info = units.get(unit, {})
         return User(username, unit, info.get("name", unit), children, info.get("parent"))
 
+    def users(self) -> dict[str, str]:
+        """Username → unit, for listing."""
+        return {name: str(info["unit"]) for name, info in self._read()["users"].items()}
+
     def unit_names(self) -> dict[str, str]:
         return {u: info.get("name", u) for u, info in self._read()["units"].items()}
 

@@ -64,6 +64,12 @@ class EditorView:
         seq = get(self.tree, parse_path(path))
         return [(f"{path}.{i}", item) for i, item in enumerate(seq)] if isinstance(seq, list) else []
 
+    @property
+    def footnotes(self) -> list[str]:
+        """Footnote keys that a dotted form path can name."""
+        notes = self.tree.get("footnotes")
+        return [str(k) for k in notes if "." not in str(k)] if isinstance(notes, dict) else []
+
     def columns(self, appendix: str) -> list[dict[str, Any]]:
         cols = get(self.tree, parse_path(f"{appendix}.columns"))
         return [c for c in cols if isinstance(c, dict)] if isinstance(cols, list) else []

@@ -27,11 +27,27 @@ def new_item(tree: Any, list_path: Path, group: bool = False) -> Any:
         columns = [c for c in appendix.get("columns", []) if isinstance(c, dict) and not c.get("numbers")]
         key = columns[0]["key"] if columns else "task"
         return CommentedMap([(key, "Nhiệm vụ mới")])
+    if owner == "appendices":
+        return new_appendix()
     if owner == "recipients":
         return "Nơi nhận mới"
     if owner == "addressees":
         return "Cơ quan nhận"
     return NEW_TEXT
+
+
+def new_appendix() -> CommentedMap:
+    """A task-table appendix with the columns plans use most, and one row to fill in."""
+    columns = CommentedSeq()
+    for key, label, width, extra in (("tt", "TT", 12, {"numbers": True, "align": "center"}),
+                                     ("task", "Nội dung nhiệm vụ", 90, {}), ("lead", "Đơn vị chủ trì", 40, {}),
+                                     ("time", "Thời gian thực hiện", 34, {"align": "center"}),
+                                     ("product", "Sản phẩm", 30, {})):
+        column = CommentedMap([("key", key), ("label", label), ("width", width), *extra.items()])
+        column.fa.set_flow_style()
+        columns.append(column)
+    return CommentedMap([("title", CommentedSeq(["Các nhiệm vụ cụ thể"])), ("columns", columns),
+                         ("rows", CommentedSeq([CommentedMap([("task", "Nhiệm vụ mới")])]))])
 
 
 def apply_op(tree: Any, op: str) -> str | None:

@@ -50,6 +50,9 @@ async def preview(request: Request, rel: str) -> Response:
     rendered = await asyncio.to_thread(_rendered, request, rel)
     await _pdf(request, rendered)
     count = await asyncio.to_thread(_outputs(request).pages, rendered)
+    loop = asyncio.get_running_loop()
+    for n in range(1, min(count, 2) + 1):  # start the first pages now: the browser asks for them next
+        loop.run_in_executor(None, _outputs(request).page_png, rendered, n)
     return page(request, "preview.html", rel=rel, key=rendered.key, pages=range(1, count + 1))
 
 

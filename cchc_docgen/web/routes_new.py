@@ -23,7 +23,6 @@ from cchc_docgen.web.app import page
 from cchc_docgen.web.formspec import fields
 from cchc_docgen.web.paths import rel_of
 from cchc_docgen.web.routes_files import read_upload
-from cchc_docgen.web.routes_report import _free_name
 from cchc_docgen.web.security import check_csrf, current_user, open_document
 from cchc_docgen.yamlio import write_atomic
 
@@ -139,7 +138,7 @@ async def create_plan(request: Request) -> Response:
     from cchc_docgen.derive import slug
 
     year = derived.document.year or (derived.document.date.year if derived.document.date else "")
-    target = _free_name(folder, f"ke-hoach-{slug(unit.abbreviation)}-{year}".rstrip("-"))
+    target = store.free_name(folder, f"ke-hoach-{slug(unit.abbreviation)}-{year}".rstrip("-"))
     store.create(target, derived.yaml_text)
     return RedirectResponse(f"/edit/{rel_of(data_dir, target)}?new=1", status_code=303)
 
@@ -181,7 +180,7 @@ async def import_upload(request: Request) -> Response:
     folder.mkdir(exist_ok=True)
     from cchc_docgen.web.paths import safe_stem
 
-    target = _free_name(folder, safe_stem(Path(name).stem))
+    target = store.free_name(folder, safe_stem(Path(name).stem))
     store.create(target, result.yaml_text)
     request.session["flash"] = [f"{u.where}: {u.text}"[:300] for u in result.unplaced[:30]]
     return RedirectResponse(f"/edit/{rel_of(data_dir, target)}?imported=1", status_code=303)

@@ -66,21 +66,12 @@ async def create_report(request: Request) -> Response:
     report = skeleton.report
     header = [f"Báo cáo {PERIODS[period].phrase(report.year or 0)} lập từ {plan_path.name} trên trang web."]
     text = dump_document(report, header, schema=None)
-    target = _free_name(plan_path.parent, f"bao-cao-{period}-{report.year}-{plan_path.stem}")
+    target = store.free_name(plan_path.parent, f"bao-cao-{period}-{report.year}-{plan_path.stem}")
     store.create(target, text)
     request.session["flash"] = skeleton.warnings[:20]
     writer(request)
     data: Path = request.app.state.settings.data
     return RedirectResponse(f"/status/{rel_of(data, target)}", status_code=303)
-
-
-def _free_name(folder: Path, stem: str) -> Path:
-    """``folder/stem.yaml``, or ``stem-2.yaml``, … when taken (never overwrite)."""
-    stem = stem[:80]
-    candidate, n = folder / f"{stem}.yaml", 2
-    while candidate.exists():
-        candidate, n = folder / f"{stem}-{n}.yaml", n + 1
-    return candidate
 
 
 def _figures(loaded: store.Loaded) -> dict[str, Any] | None:

@@ -119,6 +119,15 @@ def save(path: Path, tree: Any, version: str, drafts: Path, writer: str = "", st
     return load(path)
 
 
+def free_name(folder: Path, stem: str) -> Path:
+    """``folder/stem.yaml``, or ``stem-2.yaml``, … when taken (a new document never replaces one)."""
+    stem = stem[:80]
+    candidate, n = folder / f"{stem}.yaml", 2
+    while candidate.exists():
+        candidate, n = folder / f"{stem}-{n}.yaml", n + 1
+    return candidate
+
+
 def create(path: Path, text: str) -> None:
     """Write a new document file; never replaces one (``FileExistsError``)."""
     with _lock(path):

@@ -370,3 +370,19 @@ def test_default_tab_stop_comes_from_the_document_settings(tmp_path: Path) -> No
     _tab_first(doc, "Công tác tuyên truyền phải")
     (finding,) = _of(_check(doc, tmp_path), "B1")
     assert "1,50 cm" in finding.message
+
+
+def test_appendix_of_a_decision_by_the_chairman_names_the_chairman(tmp_path: Path) -> None:
+    doc = build_good()
+    set_text(find_p(doc, "KẾ HOẠCH"), "QUYẾT ĐỊNH")
+    set_text(find_p(doc, "Tuyên truyền cải cách"), "Ban hành Kế hoạch tuyên truyền năm 2022")
+    set_text(find_p(doc, "Số:"), "Số: 07/QĐ-SGDĐT")
+    authority = clone_after(find_p(doc, "_" * 25, exact=True))
+    set_text(authority, "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    set_runs(authority, b=1, sz=28)
+    for p in paragraphs(doc):
+        if "".join(t.text or "" for t in p.iter(qn("w:t"))).startswith("(Kèm theo"):
+            set_text(
+                p, CAPTION.replace("Kế hoạch số 07/KH-", "Quyết định số 07/QĐ-").replace("của Sở", "của Giám đốc Sở")
+            )
+    assert "X1" not in _rules(_check(doc, tmp_path))

@@ -105,3 +105,40 @@ def test_two_columns_on_one_line_are_split() -> None:
                                                                                   "PHÓ GIÁM ĐỐC"]
     assert split_columns("Số: 07/KH-SGDĐT        Hưng Yên, ngày 04 tháng 01 năm 2022") == [
         "Số: 07/KH-SGDĐT", "Hưng Yên, ngày 04 tháng 01 năm 2022"]
+
+
+def _tabbed(*parts: str, bold: bool = False) -> str:
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    runs = "<w:r><w:tab/><w:tab/></w:r>".join(f'<w:r>{rpr}<w:t xml:space="preserve">{p}</w:t></w:r>' for p in parts)
+    return f"<w:p>{runs}</w:p>"
+
+
+def test_header_and_signature_typed_with_tabs_instead_of_tables(tmp_path: Path) -> None:
+    body = "".join([
+        _tabbed("UBND HUYỆN VĂN LÂM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        _tabbed("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Độc lập - Tự do - Hạnh phúc", bold=True),
+        _tabbed("Số: 18/BC-PGDĐT", "Văn Lâm, ngày 12 tháng 3 năm 2025"),
+        _p("BÁO CÁO", bold=True), _p("Kết quả công tác cải cách hành chính quý I năm 2025", bold=True),
+        _p("Kính gửi: Ủy ban nhân dân huyện Văn Lâm."),
+        _p("I. KẾT QUẢ ĐẠT ĐƯỢC"), _p("1. Công tác chỉ đạo"), _p("Ban hành 03 kế hoạch."),
+        _p("II. PHƯƠNG HƯỚNG, NHIỆM VỤ"), _p("Tiếp tục triển khai."),
+        _tabbed("Nơi nhận:", "TRƯỞNG PHÒNG"), _tabbed("- Như trên;"), _tabbed("- Lưu: VT."), _p("Lê Văn Bình"),
+    ])
+    result = import_file(_docx(tmp_path / "bc.docx", body))
+    doc = result.document
+    assert doc.kind == "bao_cao" and doc.number == 18 and doc.issuer.abbreviation == "PGDĐT"
+    assert doc.issuer.parent == "UBND huyện Văn Lâm" and doc.issuer.name == "Phòng Giáo dục và Đào tạo"
+    assert doc.addressees == ["Ủy ban nhân dân huyện Văn Lâm"] and doc.recipients == []
+    assert [n.role for n in doc.body] == ["results", "directions"]
+    assert doc.signer is not None and (doc.signer.title, doc.signer.name) == ("Trưởng phòng", "Lê Văn Bình")
+    assert result.unplaced == []
+
+
+def test_a_speech_is_not_a_plan(tmp_path: Path) -> None:
+    import pytest
+
+    from cchc_docgen.errors import InputError
+
+    body = _p("THAM LUẬN", bold=True) + _p("Giải pháp phòng, chống ma túy") + _p("1. Thực trạng")
+    with pytest.raises(InputError, match="tham luận"):
+        import_file(_docx(tmp_path / "tl.docx", body))

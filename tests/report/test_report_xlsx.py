@@ -118,3 +118,17 @@ def test_xlsx_not_overwritten_without_force(made: tuple[Path, Path], tmp_path: P
     report.unlink()
     assert main(["report", str(other), "--period", "year", "-o", str(report), "--xlsx"]) == 1
     assert sheet_path.read_bytes() == before and not report.exists()
+
+
+def test_next_report_carries_statuses_from_the_previous_spreadsheet(made: tuple[Path, Path], tmp_path: Path) -> None:
+    report, sheet_path = made
+    _fill(sheet_path, {"E5": "hoàn thành", "F5": "Kế hoạch số 15/KH-PGDĐT", "E6": "đang thực hiện"})
+    nxt = tmp_path / "bc_next.yaml"
+    assert main(["report", str(tmp_path / "kh.yaml"), "--period", "year", "--year", "2024", "-o", str(nxt),
+                 "--from", str(report)]) == 0
+    doc = load_document(nxt)
+    assert doc.report is not None
+    got = {t.task: (t.status, t.result) for t in doc.report.tasks if t.task}
+    assert got["Ban hành kế hoạch"] == ("hoàn thành", "Kế hoạch số 15/KH-PGDĐT")
+    assert got["Kiểm tra giữa năm"] == ("đang thực hiện", None)
+    assert got["Tổng kết năm"] == (None, None)

@@ -166,3 +166,10 @@ def test_serve_says_when_the_port_is_taken(tmp_path: Path, capsys: pytest.Captur
         port = taken.getsockname()[1]
         assert main(["serve", "--port", str(port), "--data", str(tmp_path)]) == 2
     assert f"không mở được cổng {port}" in capsys.readouterr().err
+
+
+def test_users_list(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["users", "list", "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "ht.lacdao\tth-lacdao" in out and "pgd\tpgd-vanlam" in out
+    assert main(["users", "--data", str(data)]) in (1, 2)

@@ -43,6 +43,7 @@ def signed_in(site: dict[str, Any], username: str, viewport: dict[str, int] = WI
     page.on("dialog", lambda dialog: dialog.accept())
     page.goto(site["base"] + "/")
     assert "/login" in page.url
+    shot(page, "00-login")
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
@@ -279,6 +280,15 @@ def test_bad_input_through_the_page(site: dict[str, Any], tmp_path: Path) -> Non
     page.get_by_role("button", name="Kiểm tra", exact=True).click()
     assert "Kết quả: tot.docx" in page.content()
     shot(page, "18-check-result")
+    page.goto(site["base"] + "/new/import")
+    shot(page, "20-import")
+    phone = page.context.browser.new_context(viewport=PHONE, storage_state=page.context.storage_state())
+    small = phone.new_page()
+    for url, name in (("/check", "21-phone-check"), ("/new/import", "22-phone-import")):
+        small.goto(site["base"] + url)
+        assert fits_width(small), url
+        shot(small, name)
+    phone.close()
 
     # the YAML file changed on disk while the page was open: clear message, nothing lost
     path = site["data"] / "th-lacdao" / "ke-hoach.yaml"

@@ -207,3 +207,28 @@ def test_what_a_browser_sends_for_untouched_short_forms_changes_nothing(tmp_path
         assert dump_roundtrip(tree) == text
     assert apply_form(tree, {"s:body.0.items.0.numbering": "dash"}, DEFAULTS) == 1
     assert "text: Một dòng chữ ngắn" in dump_roundtrip(tree) and "numbering: dash" in dump_roundtrip(tree)
+
+
+def test_appendix_added_and_removed(app_factory, data: Path) -> None:
+    client = app_factory()
+    before = load_document(data / DOC).appendices
+    _post(client, {}, "append|appendices")
+    doc = load_document(data / DOC)
+    assert len(doc.appendices) == len(before) + 1
+    added = doc.appendices[-1]
+    assert [c.key for c in added.columns][:2] == ["tt", "task"] and added.rows[0].cells()["task"].paragraphs
+    page = client.get(f"/edit/{DOC}").text
+    assert f'id="n-appendices.{len(before)}"' in page
+    _post(client, {}, f"remove|appendices.{len(before)}")
+    assert load_document(data / DOC).appendices == before
+
+
+def test_footnotes_are_edited(app_factory, data: Path) -> None:
+    path = data / DOC
+    text = path.read_text(encoding="utf-8").replace("title: Tuyên truyền cải cách hành chính năm 2025",
+                                                    "title: Tuyên truyền cải cách hành chính năm 2025[^nd]", 1)
+    path.write_text(text + "footnotes:\n  nd: [Nghị định số 30/2020/NĐ-CP]\n", encoding="utf-8")
+    client = app_factory()
+    assert "Chú thích [^nd]" in client.get(f"/edit/{DOC}").text
+    _post(client, {"l:footnotes.nd": "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020\nVề công tác văn thư"})
+    assert load_document(path).footnotes["nd"] == ["Nghị định số 30/2020/NĐ-CP ngày 05/3/2020", "Về công tác văn thư"]
