@@ -140,6 +140,9 @@ def test_seed_001_skeleton_validates_and_renders(plan_001: Document, period: str
     assert again == report
     out = render_plan(path, tmp_path / "out")
     assert out.stat().st_size > 10_000
+    from cchc_docgen.checker import check_docx
+
+    assert [f"{f.rule_id}: {f.message}" for f in check_docx(out)] == []  # NĐ30-clean even before it is filled
 
 
 def test_no_task_due_yet_is_warned(small_plan: Document) -> None:

@@ -173,3 +173,19 @@ def test_users_list(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "ht.lacdao\tth-lacdao" in out and "pgd\tpgd-vanlam" in out
     assert main(["users", "--data", str(data)]) in (1, 2)
+
+
+def test_serve_starts_on_a_network_address_once_there_are_accounts(data: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    started: dict[str, object] = {}
+
+    def fake_run(app: object, **kwargs: object) -> None:
+        started.update(kwargs, app=app)
+
+    monkeypatch.setattr("uvicorn.run", fake_run)
+    from tests.web.server import free_port
+
+    port = free_port()
+    assert main(["serve", "--host", "0.0.0.0", "--port", str(port), "--data", str(data)]) == 0
+    assert started["host"] == "0.0.0.0" and started["port"] == port
+    assert started["app"].state.login_needed  # type: ignore[attr-defined]

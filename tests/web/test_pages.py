@@ -146,3 +146,16 @@ def test_import_a_word_file_into_the_library(app_factory, data: Path, tmp_path: 
     assert again.headers["location"].startswith("/edit/th-lacdao/ke-hoach-nam-truoc-2.yaml")  # never overwrites
     bad = client.post("/new/import", data={"csrf": token}, files={"file": ("x.pdf", b"%PDF-1.4 broken")})
     assert bad.status_code in (415, 422) and "x.pdf" in bad.text
+
+
+def test_status_page_warns_when_statuses_come_from_a_spreadsheet(app_factory, data: Path) -> None:
+    shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")
+    client = app_factory("pgd")
+    token = csrf(client, "/new/report")
+    location = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                                "period": "q1", "year": ""}, follow_redirects=False).headers["location"]
+    assert "tasks_file" not in client.get(location).text
+    path = data / location.removeprefix("/status/")
+    text = path.read_text(encoding="utf-8").replace("report:\n", "report:\n  tasks_file: trang-thai.xlsx\n", 1)
+    path.write_text(text, encoding="utf-8")
+    assert "lấy trạng thái nhiệm vụ từ tệp Excel" in client.get(location).text
