@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import functools
 import io
-import os
 import re
-import tempfile
 import zipfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -21,19 +20,23 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.shared import Twips
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import TemplateError, UndefinedError
 from lxml import etree
 
-from cchc_docgen.errors import OutputExists, TemplateProblem
+from cchc_docgen import limits
+from cchc_docgen.atomic import write_atomic
+from cchc_docgen.docx_guard import check_package, fix_table_grids, strict_tree, verify
+from cchc_docgen.errors import TemplateProblem
+from cchc_docgen.jinja_bounded import BoundedEnvironment, RenderLimit, deadline
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
-def jinja_env() -> SandboxedEnvironment:
-    """Undefined names are errors; values are escaped; templates cannot reach Python internals."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+def jinja_env() -> BoundedEnvironment:
+    """Undefined names are errors; values are escaped; templates cannot reach Python internals, loop forever
+    or fill the memory (see ``jinja_bounded``)."""
+    return BoundedEnvironment()
 
 
 _TAG = re.compile(r"\{[{%#]")
@@ -62,6 +65,14 @@ class _Template(DocxTemplate):  # type: ignore[misc]
                 xml = self.patch_xml(self.get_part_xml(part))
                 yield rel_key, self.render_xml_part(xml, part, context, jinja_env).encode("utf-8")
 
+    def fix_tables(self, xml: str) -> Any:
+        """Strict parse (docxtpl's own parser silently drops what it cannot read), then the grid fix."""
+        return fix_table_grids(strict_tree(xml, "nội dung văn bản (word/document.xml)"))
+
+    def map_headers_footers_xml(self, rel_key: str, xml: bytes) -> None:
+        strict_tree(xml, "đầu trang/chân trang")
+        super().map_headers_footers_xml(rel_key, xml)
+
     def render_properties(self, context: Any, jinja_env: Any = None) -> None:
         props = self.docx.core_properties
         if any(_TAG.search(getattr(props, k) or "") for k in ("author", "comments", "identifier", "language",
@@ -72,6 +83,7 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         part = next((p for p in self.docx.part.package.parts if p.content_type == FOOTNOTES_CT), None)
         if part is not None and _TAG.search(part.blob.decode("utf-8", "replace")):
             super().render_footnotes(context, jinja_env)
+            strict_tree(part.blob, "phần chú thích cuối trang")
 
 
 @functools.lru_cache(maxsize=8)
@@ -83,17 +95,31 @@ def _template_bytes(path: str, mtime_ns: int, size: int) -> bytes:
 def load_template(path: Path) -> DocxTemplate:
     if not path.is_file():
         raise TemplateProblem(f"không tìm thấy mẫu DOCX '{path}'.")
-    if not zipfile.is_zipfile(path):
-        raise TemplateProblem(f"'{path}' không phải tệp Word .docx hợp lệ; hãy lưu mẫu bằng Word dưới dạng .docx.")
+    check_package(path)
     stat = path.stat()
-    return _Template(io.BytesIO(_template_bytes(str(path.resolve()), stat.st_mtime_ns, stat.st_size)))
+    try:
+        tpl = _Template(io.BytesIO(_template_bytes(str(path.resolve()), stat.st_mtime_ns, stat.st_size)))
+        tpl.init_docx()  # parse now: a corrupt template is reported here, not as an internal error
+        return tpl
+    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError, etree.XMLSyntaxError):
+        raise TemplateProblem(
+            f"mẫu '{path}' bị hỏng (Word không đọc được các phần bên trong). Hãy mở mẫu bằng Word, lưu lại dưới "
+            "dạng .docx, hoặc dùng mẫu mặc định."
+        ) from None
 
 
 def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
-    """Render ``template`` with ``context`` into ``out`` (written atomically)."""
+    """Render ``template`` with ``context`` into ``out`` (checked, then written atomically)."""
     tpl = load_template(template)
+    source = tpl.get_xml()  # what the template asks for, to check the result against
     try:
-        tpl.render(dict(context), jinja_env())
+        with deadline(limits.MAX_RENDER_SECONDS):
+            tpl.render(dict(context), jinja_env())
+    except RenderLimit as exc:
+        raise TemplateProblem(
+            f"mẫu '{template.name}' vượt quá giới hạn khi tạo văn bản ({exc.args[0]}). Mẫu có vòng lặp hoặc phép "
+            "tính quá lớn; hãy sửa mẫu hoặc dùng mẫu mặc định (xem README, mục 'Giới hạn')."
+        ) from None
     except UndefinedError as exc:
         raise TemplateProblem(
             f"mẫu '{template.name}' dùng một biến không có trong dữ liệu ({exc.message}). "
@@ -104,6 +130,11 @@ def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
             f"mẫu '{template.name}' có thẻ Jinja viết sai ({exc.message}). "
             "Mở mẫu trong Word và kiểm tra các cặp {%p for %}/{%p endfor %}, {%p if %}/{%p endif %}."
         ) from None
+    except (etree.XMLSyntaxError, ValueError, KeyError) as exc:
+        raise TemplateProblem(
+            f"mẫu '{template.name}' tạo ra văn bản Word không hợp lệ ({type(exc).__name__}). "
+            "Hãy kiểm tra các thẻ trong mẫu hoặc dùng mẫu mặc định."
+        ) from None
     _write_footnotes(tpl, context.get("footnotes") or [])
     if context.get("charts"):
         from cchc_docgen.docxparts import add_charts
@@ -111,6 +142,7 @@ def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
         add_charts(tpl.docx, context["charts"])
     if context.get("last_landscape"):
         _landscape(tpl.docx.sections[-1])
+    verify(tpl.docx.element.body, context, source, template.name)
     save_atomic(tpl, out)
 
 
@@ -144,17 +176,4 @@ def _landscape(section: Any) -> None:
 
 def save_atomic(tpl: DocxTemplate, out: Path) -> None:
     """Write to a temporary file beside ``out``, then rename: never a half-written document."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        tpl.save(tmp)
-        os.replace(tmp, out)
-    except PermissionError:
-        raise OutputExists(
-            f"không ghi được '{out}': tệp đang mở trong Word hoặc thư mục không cho phép ghi. "
-            "Hãy đóng tệp trong Word rồi chạy lại."
-        ) from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomic(out, lambda tmp: tpl.save(str(tmp)))

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+import zlib
 from collections.abc import Sequence
+from typing import Any
 
 from cchc_docgen import __version__
 
@@ -73,11 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version or a usage error
         return int(exc.code or 0)
+    args.traceback = show_traceback
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     from cchc_docgen.errors import DocgenError
 
+    previous = _terminate_as_interrupt()
     try:
         module = importlib.import_module(f"cchc_docgen.cli.{COMMANDS[args.command]}")
         return int(module.run(args))
@@ -90,6 +95,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: đã dừng theo yêu cầu của người dùng.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OSError as exc:  # the computer, not the program: full disk, read-only folder, no permission
+        if show_traceback:
+            raise
+        from cchc_docgen.oserrors import os_problem
+
+        for line in os_problem(exc).lines():
+            _error(line)
+        return EXIT_INPUT
+    except zlib.error:  # corrupt compressed data inside a .docx: always the file, never the program
+        if show_traceback:
+            raise
+        _error("một tệp .docx bạn đưa vào bị hỏng (dữ liệu nén không đọc được). Hãy mở tệp bằng Word và lưu lại "
+               "thành tệp .docx mới, rồi chạy lại.")
+        return EXIT_INPUT
+    except (MemoryError, RecursionError):
+        if show_traceback:
+            raise
+        _error("dữ liệu quá lớn hoặc lồng nhau quá sâu, máy không đủ bộ nhớ để xử lý. Hãy chia thành nhiều tệp "
+               "nhỏ hơn.")
+        return EXIT_INPUT
     except Exception as exc:
         if show_traceback:
             raise
@@ -99,6 +124,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             "và gửi kết quả cho nhóm phát triển."
         )
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate_as_interrupt() -> Any:
+    """SIGTERM (``kill``, a closing terminal, a service manager) stops a run exactly like Ctrl+C: workers
+    and LibreOffice are stopped, temporary files removed, exit code 130. Returns the previous handler."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):  # not the main thread (e.g. called from a web server)
+        return None
 
 
 def entry_point() -> None:

@@ -60,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
             f"đã có sẵn {len(existing)} tệp kết quả ({names}); chương trình không ghi đè để khỏi mất nội dung "
             "của bạn và chưa ghi tệp nào. Hãy chọn nơi khác bằng -o, hoặc thêm --force nếu chắc chắn muốn ghi đè."
         )
-    results = [derive_file(parent, unit) for unit in units]  # every child first: nothing is written on error
+    # every child first: nothing is written when one fails
+    results = [derive_file(parent, unit) for unit in units]
     for target, unit, result in zip(targets, units, results, strict=True):
         write_yaml(target, result.yaml_text, force=args.force)
         derived = result.derived

@@ -28,13 +28,19 @@ def run(args: argparse.Namespace) -> int:
     plans = expand(args.plans)
     if args.template is not None and not args.template.is_file():
         raise UsageError(f"không tìm thấy mẫu '{args.template}'.")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"-j phải là số nguyên dương (bạn ghi {args.jobs}).")
     report = render_many(plans, Path(args.out), template=args.template, force=args.force, pdf=args.pdf,
-                         pdf_engine=args.pdf_engine, jobs=args.jobs, progress=sys.stderr.isatty())
-    for failure in report.failures:
-        for line in failure.lines:
+                         pdf_engine=args.pdf_engine, jobs=args.jobs, progress=sys.stderr.isatty(),
+                         reraise=getattr(args, "traceback", False))
+    if args.jobs is not None and args.jobs > report.jobs and report.jobs < len(plans):
+        print(f"cchc-docgen: chú ý: máy có {report.jobs} lõi CPU nên chỉ chạy {report.jobs} tiến trình "
+              f"song song (thay vì -j {args.jobs}).", file=sys.stderr)
+    for outcome in report.outcomes:  # one outcome per plan, in the order given
+        for line in outcome.lines:
             print(f"cchc-docgen: lỗi: {line}", file=sys.stderr)
-    for path in report.written:
-        print(path)
+        for path in outcome.written:
+            print(path)
     if len(plans) > 1 or report.failures:
         print(report.summary(), file=sys.stderr)
-    return 1 if report.failures else 0
+    return 70 if report.internal else 1 if report.failures else 0

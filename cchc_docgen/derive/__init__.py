@@ -90,9 +90,22 @@ def derive_file(parent: Parent | Path | str, unit: Unit) -> DerivedFile:
         f"(tệp {parent.path.name}) bằng lệnh 'cchc-docgen derive'. Hãy đọc lại toàn bộ, điền các chỗ '……',",
         "sửa nội dung cho phù hợp với đơn vị, ghi số và ngày khi ban hành, rồi chạy 'cchc-docgen render'.",
     ]
-    tree = copy.deepcopy(parent.tree) if parent.tree is not None else {}
-    text = dump_child(child_tree(derived, tree, Wording(unit), header))
+    text = dump_child(child_tree(derived, _copied_parts(parent.tree, derived), Wording(unit), header))
     return DerivedFile(derived, text)
+
+
+def _copied_parts(tree: Any, derived: Derived) -> dict[str, Any]:
+    """The parts of the parent's tree the child copies (and changes in place), copied; the rest is not needed."""
+    if not isinstance(tree, dict):
+        return {}
+    body = tree.get("body")
+    used = set(derived.sources)
+    parts: dict[str, Any] = {}
+    if isinstance(body, list):
+        parts["body"] = [copy.deepcopy(node) if i in used else None for i, node in enumerate(body)]
+    if "footnotes" in tree:
+        parts["footnotes"] = copy.deepcopy(tree["footnotes"])
+    return parts
 
 
 def derive_yaml(parent_path: Path | str, unit: Unit) -> str:

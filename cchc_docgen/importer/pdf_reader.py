@@ -29,7 +29,7 @@ def read_pdf(path: Path) -> list[Block]:
     from pdfminer.layout import LAParams, LTCurve, LTTextContainer, LTTextLine
 
     try:
-        pages = list(extract_pages(str(path), laparams=LAParams(line_margin=0.3, char_margin=1.5)))
+        pages = list(extract_pages(str(path), laparams=LAParams(line_margin=0.3, char_margin=1.5, boxes_flow=None)))
     except Exception as exc:  # pdfminer raises many types for broken or protected files
         name = type(exc).__name__
         if "Password" in name or "Encrypt" in name:

@@ -2,25 +2,52 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from cchc_docgen import limits
 from cchc_docgen.errors import InputError, Problem, UsageError
 from cchc_docgen.loader.messages import problems_from
 from cchc_docgen.loader.yamlread import ReadResult, read_yaml
 from cchc_docgen.models import Document
+from cchc_docgen.oserrors import os_problem
 
 __all__ = ["load_document", "load_with_lines", "read_text", "read_yaml"]
 
 
 def read_text(path: Path) -> str:
-    """The file's text (UTF-8, a BOM allowed); ``UsageError`` if missing, ``InputError`` if not UTF-8."""
-    if not path.exists():
-        raise UsageError(f"không tìm thấy tệp '{path}'. Kiểm tra lại tên và thư mục của tệp.")
-    if path.is_dir():
+    """The file's text (UTF-8, a BOM allowed; UTF-16 with a BOM too).
+
+    ``UsageError`` if missing; ``InputError`` if it is not a regular file (a FIFO or a device would block or
+    never end), larger than ``MAX_INPUT_BYTES`` or not in a known encoding.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise UsageError(f"không tìm thấy tệp '{path}'. Kiểm tra lại tên và thư mục của tệp.") from None
+    except OSError as exc:
+        raise os_problem(exc, path) from None
+    if stat.S_ISDIR(info.st_mode):
         raise UsageError(f"'{path}' là một thư mục, không phải tệp YAML.")
-    raw = path.read_bytes()
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"'{path}' không phải tệp thông thường (có thể là thiết bị hoặc đường ống); "
+                         "hãy chỉ định một tệp .yaml lưu trên ổ đĩa.")
+    limit = limits.MAX_INPUT_BYTES
+    try:
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
+    except OSError as exc:
+        raise os_problem(exc, path) from None
+    if len(raw) > limit:
+        raise limits.LimitExceeded(f"tệp '{path}' lớn hơn {limits.megabytes(limit)}, quá giới hạn của một kế hoạch. "
+                                   "Hãy kiểm tra xem có chọn nhầm tệp không, hoặc chia thành nhiều tệp.")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

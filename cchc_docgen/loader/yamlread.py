@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from cchc_docgen.errors import Problem
+from cchc_docgen.loader.compose import TooBig, compose
 from cchc_docgen.loader.messages import syntax_problem
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -48,13 +49,20 @@ def _construct_timestamp(loader: Any, node: yaml.Node) -> object:
 _DocLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def _index_lines(node: yaml.Node, path: Path, out: ReadResult, file: str) -> None:
+def _index_lines(node: yaml.Node, path: Path, out: ReadResult, file: str, seen_nodes: set[int] | None = None) -> None:
+    """Record the line of every key path; each node is walked once, even when aliases repeat it."""
+    seen_nodes = set() if seen_nodes is None else seen_nodes
     out.lines[path] = node.start_mark.line + 1
+    if id(node) in seen_nodes:
+        return
+    seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
             line = key_node.start_mark.line + 1
+            if isinstance(key, list):  # a list or mapping used as a key: reported by the schema check
+                continue
             if key in seen:
                 out.problems.append(
                     Problem(file, line, ".".join(map(str, path + (key,))),
@@ -62,19 +70,19 @@ def _index_lines(node: yaml.Node, path: Path, out: ReadResult, file: str) -> Non
                 )
             seen[key] = line
             out.lines[path + (key,)] = line
-            _index_lines(value_node, path + (key,), out, file)
+            _index_lines(value_node, path + (key,), out, file, seen_nodes)
             out.lines[path + (key,)] = line  # the key's own line wins over its value's
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index_lines(item, path + (i,), out, file)
+            _index_lines(item, path + (i,), out, file, seen_nodes)
 
 
 def read_yaml(text: str, file: str) -> ReadResult:
-    """Parse ``text``; never raises for bad input."""
+    """Parse ``text``; never raises for bad input (limits included)."""
     try:
         loader = _DocLoader(text)
         try:
-            node = loader.get_single_node()
+            node = compose(loader)
             if node is None:
                 return ReadResult(None)
             result = ReadResult(None)
@@ -82,6 +90,8 @@ def read_yaml(text: str, file: str) -> ReadResult:
             result.data = loader.construct_document(node)
         finally:
             loader.dispose()
+    except TooBig as exc:
+        return ReadResult(None, problems=[Problem(file, exc.line, "", exc.message)])
     except yaml.YAMLError as exc:
         return ReadResult(None, problems=[syntax_problem(exc, file, text)])
     result.problems.extend(_bad_dates(result.data, (), result, file))

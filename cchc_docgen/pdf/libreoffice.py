@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from cchc_docgen.atomic import clean_scratch, scratch_dir
 from cchc_docgen.pdf.result import OnDone, looks_like_pdf, place_pdf, target_for
 
 POLL_SECONDS = 0.05
@@ -146,13 +147,17 @@ class Worker:
         else:
             isolation = {"start_new_session": True}
         with log.open("wb") as err:
-            return subprocess.Popen(  # type: ignore[call-overload]
+            proc = subprocess.Popen(  # type: ignore[call-overload]
                 self._command(batch, outdir),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=err,
                 **isolation,
             )
+        # so that a later run can stop this LibreOffice if we are killed before we do (see ``stop_leftovers``)
+        with contextlib.suppress(OSError):
+            (self.workdir / f"soffice-{proc.pid}.pgid").write_text(str(proc.pid))
+        return proc
 
     def _run_batch(self, batch: list[Path]) -> tuple[list[Path] | None, bool]:
         """Convert ``batch`` in one process. Returns the files to retry (``None`` unless
@@ -188,6 +193,8 @@ class Worker:
                         break
             finally:
                 kill_tree(proc)
+                with contextlib.suppress(OSError):
+                    (self.workdir / f"soffice-{proc.pid}.pgid").unlink()
             if not hung:
                 for src in batch[done:]:
                     self._finalize(src, outdir, self._failure_detail(proc.returncode, log))
@@ -267,7 +274,9 @@ def convert(
         return
     count = max(1, min(workers or default_workers(), len(sources)))
     cancel = threading.Event()
-    with tempfile.TemporaryDirectory(prefix="cchc-docgen-pdf-", ignore_cleanup_errors=True) as tmp:
+    clean_scratch(stop_leftovers)
+    tmp = scratch_dir("pdf")
+    try:
         shares = split(sources, count)
         with ThreadPoolExecutor(max_workers=len(shares), thread_name_prefix="soffice") as pool:
             futures = [
@@ -280,3 +289,18 @@ def convert(
             except BaseException:
                 cancel.set()
                 raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def stop_leftovers(scratch: Path) -> None:
+    """Kill the LibreOffice process groups recorded in the scratch folder of a run that was killed."""
+    for record in scratch.glob("soffice-*.pgid"):
+        try:
+            pgid = int(record.read_text().strip())
+            cmdline = Path(f"/proc/{pgid}/cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        if b"soffice" in cmdline or b"libreoffice" in cmdline:
+            with contextlib.suppress(OSError):
+                os.killpg(pgid, signal.SIGKILL)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,17 +67,12 @@ def looks_like_pdf(path: Path) -> bool:
 
 
 def place_pdf(produced: Path, target: Path) -> None:
-    """Copy ``produced`` to ``target`` atomically: a temp file in the target's directory,
-    flushed, then renamed over ``target``. On failure ``target`` is left untouched."""
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".pdf.tmp")
-    tmp = Path(tmp_name)
+    """Copy ``produced`` to ``target`` atomically (a temp file beside it, flushed, renamed; permissions
+    following the umask). On failure ``target`` is left untouched and an ``OSError`` is raised."""
+    from cchc_docgen.atomic import write_atomic
+    from cchc_docgen.oserrors import EnvironmentProblem
+
     try:
-        with os.fdopen(fd, "wb") as out, produced.open("rb") as src:
-            shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        write_atomic(target, lambda tmp: shutil.copyfile(produced, tmp))
+    except EnvironmentProblem as exc:
+        raise OSError(exc.message) from None
