@@ -108,9 +108,16 @@ def _footer_start(rest: list[Block]) -> int:
             text = " ".join(c.text for row in b.rows for c in row)
             if re.search(r"Nơi nhận", text, re.I) or (re.search(r"\b(KT|TM|TL|TUQ)\.\s", text) and len(text) < 1500):
                 return i
-        elif _NOI_NHAN.match(b.plain) or (_AUTH.match(b.plain) and len(b.plain) < 60) or (is_signer_title(b.plain) and _signature_follows(rest[i + 1:])):
+        elif _signature_starts(b, rest[i + 1:]):
             return i
     return len(rest)
+
+
+def _signature_starts(b: Para, after: list[Block]) -> bool:
+    """Nơi nhận, an authority line (KT. …), or a signer's title standing alone near the end."""
+    if _NOI_NHAN.match(b.plain) or (_AUTH.match(b.plain) and len(b.plain) < 60):
+        return True
+    return is_signer_title(b.plain) and _signature_follows(after)
 
 
 def _signature_follows(after: list[Block]) -> bool:
