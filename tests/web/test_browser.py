@@ -111,9 +111,13 @@ def test_principal_makes_the_school_plan(site: dict[str, Any], tmp_path: Path) -
     assert load_document(path).issuer.name == "Trường Tiểu học Lạc Đạo"
     shot(page, "03-editor")
 
-    # a section: change a heading; it is saved to the YAML file as soon as the field is left
+    # a section: change a heading; it is saved to the YAML file as soon as the field is left, and the page
+    # stays where it was
+    field(page, "body.0.title").scroll_into_view_if_needed()
+    scrolled = page.evaluate("window.scrollY")
     autosave(page, lambda: (field(page, "body.0.title").fill("MỤC ĐÍCH, YÊU CẦU CỦA NHÀ TRƯỜNG"),
                             field(page, "body.0.title").press("Tab")))
+    assert abs(page.evaluate("window.scrollY") - scrolled) < 5
     assert load_document(path).body[0].title == "MỤC ĐÍCH, YÊU CẦU CỦA NHÀ TRƯỜNG"
     # a task row: edit a cell, then move the row down
     doc = load_document(path)
@@ -219,6 +223,24 @@ def test_principal_makes_the_quarterly_report(site: dict[str, Any], tmp_path: Pa
     assert f"Tổng số {total} nhiệm vụ: đã hoàn thành 2 (" in sentence and "đang thực hiện 1 (" in sentence
     assert page.locator("#chart rect").count() >= 4
     shot(page, "12-report-status")
+
+    # the report's text: fill "Tồn tại, hạn chế", get and fix a bad date
+    page.get_by_role("link", name="Sửa nội dung báo cáo").click()
+    page.wait_for_url("**/edit/**")
+    limits = field(page, "body.1.items.0.paragraphs")
+    autosave(page, lambda: (limits.fill("Một số tổ chưa cập nhật tin bài thường xuyên."), limits.press("Tab")))
+    assert load_document(path).body[1].items[0].paragraphs == ["Một số tổ chưa cập nhật tin bài thường xuyên."]
+    autosave(page, lambda: (field(page, "date.day").fill("30"), field(page, "date.day").press("Tab")))
+    assert page.locator('[id="n-date"] .error').count() == 0  # 30 of the skeleton's month (March): fine
+    autosave(page, lambda: (field(page, "date.month").fill("13"), field(page, "date.month").press("Tab")))
+    assert page.locator('[id="n-date"] .error').count() >= 1
+    page.locator('[id="n-date"]').scroll_into_view_if_needed()
+    shot(page, "12b-report-editor-bad-date")
+    autosave(page, lambda: (field(page, "date.month").fill("3"), field(page, "date.month").press("Tab")))
+    assert page.locator('[id="n-date"] .error').count() == 0
+    report_date = load_document(path).date
+    assert report_date is not None and (report_date.day, report_date.month) == (30, 3)
+    page.goto(f"{site['base']}/status/{rel}")
 
     page.get_by_role("link", name="Xem trước").first.click()
     page.wait_for_url("**/preview/**")

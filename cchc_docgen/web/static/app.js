@@ -58,7 +58,25 @@
   document.addEventListener("htmx:sendError", function () {
     window.alert("Không kết nối được tới máy chủ: thay đổi vừa rồi chưa được lưu. Hãy kiểm tra mạng rồi thử lại.");
   });
-  document.addEventListener("htmx:afterSettle", function () { focusChanged(); });
+  // Replacing the whole form must not move the page: keep the scroll position (unless a button asked to
+  // show what it changed), and keep the keyboard where it was.
+  var keep = null;
+  document.addEventListener("htmx:beforeSwap", function () {
+    var active = document.activeElement;
+    keep = {y: window.scrollY, name: active && active.name ? active.name : null};
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    if (keep) { window.scrollTo(0, keep.y); }
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (keep) {
+      window.scrollTo(0, keep.y);
+      var same = keep.name && document.querySelector("[name='" + keep.name.replace(/'/g, "\\'") + "']");
+      if (same && document.activeElement === document.body) { same.focus({preventScroll: true}); }
+    }
+    keep = null;
+    focusChanged();
+  });
   // Typing without leaving the field and then closing the tab must not lose the text: a change not yet
   // sent is posted with sendBeacon when the page goes away (the server saves it like any other change).
   var dirty = false;
