@@ -92,8 +92,7 @@ def _span(tc: Any) -> int:
 
 
 def _text(body: Any) -> str:
-    paras = ("".join(t.text or "" for t in p.iter(W + "t")) for p in body.iter(W + "p"))
-    return _squash("\n".join(paras))
+    return _squash("".join(body.itertext(W + "t")))
 
 
 def _squash(text: str) -> str:

@@ -19,6 +19,7 @@ import ctypes
 import functools
 import operator
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -112,6 +113,50 @@ class BoundedEnvironment(SandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
+class _Watchdog:
+    """One daemon thread for the whole process: it raises ``_Timeout`` in any thread whose deadline passed.
+
+    Registering a deadline is a dictionary update under a lock, so a render pays no thread start-up.
+    """
+
+    def __init__(self) -> None:
+        self.deadlines: dict[int, float] = {}
+        self.fired: set[int] = set()
+        self.cond = threading.Condition()
+        self.thread: threading.Thread | None = None
+
+    def arm(self, ident: int, seconds: float) -> None:
+        with self.cond:
+            self.deadlines[ident] = time.monotonic() + seconds
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self._run, name="render-deadline", daemon=True)
+                self.thread.start()
+            self.cond.notify()
+
+    def disarm(self, ident: int) -> bool:
+        """Forget ``ident``'s deadline; whether the watchdog fired at it (its exception may be pending)."""
+        with self.cond:
+            self.deadlines.pop(ident, None)
+            fired = ident in self.fired
+            self.fired.discard(ident)
+            return fired
+
+    def _run(self) -> None:
+        with self.cond:
+            while True:
+                now = time.monotonic()
+                for ident, when in list(self.deadlines.items()):
+                    if when <= now:
+                        del self.deadlines[ident]
+                        self.fired.add(ident)
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(_Timeout))
+                wait = min(self.deadlines.values(), default=now + 3600) - now
+                self.cond.wait(timeout=max(wait, 0.01))
+
+
+_WATCHDOG = _Watchdog()
+
+
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
     """Raise ``RenderLimit`` in this thread if the block is still running after ``seconds``.
@@ -119,34 +164,15 @@ def deadline(seconds: float) -> Iterator[None]:
     A watchdog thread injects the exception between two Python steps of the render (Jinja templates are
     Python code), so even a loop that produces nothing is stopped.
     """
-    target = threading.get_ident()
-    lock = threading.Lock()
-    state = {"done": False, "fired": False}
-    stop = threading.Event()
-
-    def watch() -> None:
-        if stop.wait(seconds):
-            return
-        with lock:
-            if not state["done"]:
-                state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Timeout))
-
-    watcher = threading.Thread(target=watch, name="render-deadline", daemon=True)
-    watcher.start()
+    ident = threading.get_ident()
+    _WATCHDOG.arm(ident, seconds)
     try:
         yield
-        with lock:
-            state["done"] = True
     except _Timeout:
         raise RenderLimit(f"mẫu chạy quá {seconds:g} giây") from None
     finally:
-        with lock:
-            state["done"] = True
-        stop.set()
-        watcher.join()
-        if state["fired"]:  # the exception may still be pending for this thread: clear it
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        if _WATCHDOG.disarm(ident):  # fired just as the block ended: clear the pending exception
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), None)
 
 
 class _Timeout(BaseException):

@@ -10,7 +10,7 @@ from cchc_docgen.errors import InputError
 from cchc_docgen.importer import appendix as appendix_module
 from cchc_docgen.importer.appendix import CAPTION, HEADING, split_appendices
 from cchc_docgen.importer.blocks import Block, Para, Table
-from cchc_docgen.importer.footer import Footer, read_footer, split_mixed
+from cchc_docgen.importer.footer import Footer, is_signer_title, read_footer, split_mixed
 from cchc_docgen.importer.header import KIND_WORDS, Header, find_type, read_header
 from cchc_docgen.importer.issuer import fill_issuer
 from cchc_docgen.importer.outline import build_tree, item_marker
@@ -108,9 +108,27 @@ def _footer_start(rest: list[Block]) -> int:
             text = " ".join(c.text for row in b.rows for c in row)
             if re.search(r"Nơi nhận", text, re.I) or (re.search(r"\b(KT|TM|TL|TUQ)\.\s", text) and len(text) < 1500):
                 return i
-        elif _NOI_NHAN.match(b.plain) or (_AUTH.match(b.plain) and len(b.plain) < 60):
+        elif _signature_starts(b, rest[i + 1:]):
             return i
     return len(rest)
+
+
+def _signature_starts(b: Para, after: list[Block]) -> bool:
+    """Nơi nhận, an authority line (KT. …), or a signer's title standing alone near the end."""
+    if _NOI_NHAN.match(b.plain) or (_AUTH.match(b.plain) and len(b.plain) < 60):
+        return True
+    return is_signer_title(b.plain) and _signature_follows(after)
+
+
+def _signature_follows(after: list[Block]) -> bool:
+    """A signer's title stands alone near the end: only a few short lines (the name) before the end or an
+    appendix."""
+    tail = []
+    for b in after:
+        if isinstance(b, Table) or HEADING.match(b.plain) or b.plain.startswith("DANH MỤC"):
+            break
+        tail.append(b)
+    return len(tail) <= 4 and all(len(b.plain) < 60 for b in tail if isinstance(b, Para))
 
 
 def _appendix_start(rest: list[Block], foot: int) -> int:

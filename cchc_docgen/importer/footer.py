@@ -50,6 +50,11 @@ def split_mixed(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     return left, right, other
 
 
+def is_signer_title(t: str) -> bool:
+    """"PHÓ GIÁM ĐỐC", "HIỆU TRƯỞNG": a signer's title line in capitals."""
+    return _is_title(t.strip().replace("*", ""))
+
+
 def _is_title(t: str) -> bool:
     letters = [c for c in t if c.isalpha()]
     return bool(letters) and t.upper() == t and len(t) < 60 and bool(_TITLE_WORDS.search(t))

@@ -38,10 +38,18 @@ class Outputs:
 
     def __init__(self, converter: Converter) -> None:
         self.converter = converter
-        self.root = Path(tempfile.mkdtemp(prefix="cchc-web-"))
+        self._root: Path | None = None
         self._locks: dict[str, threading.Lock] = {}
         self.owner: dict[str, str] = {}  # rendered key → the document path it came from (for access checks)
         self._guard = threading.Lock()
+
+    @property
+    def root(self) -> Path:
+        """The private cache folder, made on first use (an app that never renders leaves nothing behind)."""
+        with self._guard:
+            if self._root is None:
+                self._root = Path(tempfile.mkdtemp(prefix="cchc-web-"))
+            return self._root
 
     def _lock(self, key: str) -> threading.Lock:
         with self._guard:
@@ -97,4 +105,5 @@ class Outputs:
 
     def close(self) -> None:
         self.converter.close()
-        shutil.rmtree(self.root, ignore_errors=True)
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)

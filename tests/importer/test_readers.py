@@ -142,3 +142,22 @@ def test_a_speech_is_not_a_plan(tmp_path: Path) -> None:
     body = _p("THAM LUẬN", bold=True) + _p("Giải pháp phòng, chống ma túy") + _p("1. Thực trạng")
     with pytest.raises(InputError, match="tham luận"):
         import_file(_docx(tmp_path / "tl.docx", body))
+
+
+def test_hand_made_numbering_mistakes_are_renumbered(tmp_path: Path) -> None:
+    from cchc_docgen.context.body import flatten
+
+    text = "\n".join([
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 07/KH-SGDĐT", "Hưng Yên, ngày 04 tháng 01 năm 2022", "KẾ HOẠCH",
+        "Tuyên truyền cải cách hành chính năm 2022",
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "a) Nâng cao nhận thức.", "b) Thúc đẩy cải cách.",
+        "d) Tăng cường phối hợp.", "d) Lặp lại chữ d.", "f) Chữ f ngoài bảng chữ cái.",
+        "1. Yêu cầu", "a. Kịp thời, đầy đủ.", "2.1. Đúng tiến độ.", "2.2. Đúng quy định.",
+        "III. TỔ CHỨC THỰC HIỆN", "- Các đơn vị triển khai.", "+ Báo cáo hằng quý.",
+        "HIỆU TRƯỞNG", "Nguyễn Văn An",
+    ])
+    source = tmp_path / "kh.txt"
+    source.write_text(text, encoding="utf-8")
+    doc = import_file(source).document
+    printed = [p.plain.split(" ", 1)[0] for p in flatten(list(doc.body), lambda _k: 0)]
+    assert printed == ["I.", "1.", "a)", "b)", "c)", "d)", "đ)", "2.", "a)", "2.1.", "2.2.", "II.", "-", "+"]
