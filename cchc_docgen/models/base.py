@@ -33,6 +33,13 @@ def invisible_char(text: str) -> int | None:
     return None
 
 
+def strip_invisible(text: str) -> str:
+    """``text`` without the characters :func:`invisible_char` refuses (for text copied from other files)."""
+    while (index := invisible_char(text)) is not None:
+        text = text[:index] + text[index + 1:]
+    return text
+
+
 def invisible_message(text: str, index: int) -> str:
     """What a user reads about an invisible character at ``text[index]``: which, where, why, what to do."""
     ch = text[index]
