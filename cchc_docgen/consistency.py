@@ -15,8 +15,9 @@ from cchc_docgen.context.build import plan_period
 from cchc_docgen.context.text import plain, squash
 from cchc_docgen.errors import Problem
 from cchc_docgen.loader.messages import as_written, key_path, line_of
-from cchc_docgen.models import Document, Node
+from cchc_docgen.models import Document
 from cchc_docgen.models.acknowledge import accepts
+from cchc_docgen.models.walk import located_texts
 
 Lines = dict[tuple[object, ...], int]
 _COLLECTIVE = re.compile(r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd|hội đồng)", re.IGNORECASE)
@@ -28,18 +29,6 @@ _DEADLINE = re.compile(
 )
 
 
-def _walk(nodes: list[Node], path: tuple[object, ...]) -> Iterator[tuple[tuple[object, ...], str]]:
-    for i, node in enumerate(nodes):
-        here = (*path, i)
-        for key in ("title", "text"):
-            value = getattr(node, key)
-            if value:
-                yield (*here, key), value
-        for j, para in enumerate(node.paragraphs):
-            yield (*here, "paragraphs", j), para
-        yield from _walk(node.items, (*here, "items"))
-
-
 def _texts(doc: Document) -> Iterator[tuple[tuple[object, ...], str]]:
     for i, basis in enumerate(doc.preamble.bases):
         yield ("preamble", "bases", i), basis
@@ -47,7 +36,7 @@ def _texts(doc: Document) -> Iterator[tuple[tuple[object, ...], str]]:
         value = getattr(doc.preamble, key)
         if value:
             yield ("preamble", key), value
-    yield from _walk(doc.body, ("body",))
+    yield from located_texts(doc.body, ("body",))
     for i, text in enumerate(doc.closing):
         yield ("closing", i), text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 PT_PER_MM = 72 / 25.4
@@ -39,6 +40,11 @@ _SPECIAL = {
 }
 
 
+#: The widest advance of any character in the tables (mm per point of font size): an upper bound of widths.
+MAX_CHAR_WIDTH_MM_PER_PT = max(max(t.values()) for t in (*_TABLES.values(), _SPECIAL)) / 1000 / PT_PER_MM
+
+
+@functools.lru_cache(maxsize=8192)
 def char_width(ch: str, bold: bool) -> int:
     """Advance width of ``ch`` in 1/1000 em."""
     table = _TABLES[bold]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def _read_xml(zf: zipfile.ZipFile, name: str, path: Path) -> etree._Element:
         return etree.fromstring(data, _PARSER)
     except InputError:
         raise
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError, EOFError) as exc:
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError, EOFError, zlib.error) as exc:
         raise InputError(
             f"{path}: phần “{name}” của tệp .docx bị hỏng ({type(exc).__name__}). "
             "Hãy mở tệp bằng Word và lưu lại thành tệp .docx mới."

@@ -8,8 +8,10 @@ a kept row that cannot fit on an empty page, which tests/pdf/test_print_geometry
 
 from __future__ import annotations
 
+import math
+
 from cchc_docgen.context.text import plain
-from cchc_docgen.fontmetrics import text_width_mm
+from cchc_docgen.fontmetrics import MAX_CHAR_WIDTH_MM_PER_PT, text_width_mm
 
 #: Text height of the pages (mm): A4 portrait 297 − 20 − 20; landscape 210 − 20 − 20.
 PORTRAIT_HEIGHT_MM = 257.0
@@ -46,8 +48,19 @@ def cell_height_pt(paragraphs: list[str], width_mm: float) -> float:
     return sum(lines_of(p, width_mm) * LINE_PT + PARA_SPACING_PT for p in paragraphs)
 
 
+def _lines_bound(text: str, width_mm: float) -> int:
+    """An upper bound of ``lines_of`` that costs no measuring: greedy wrapping fills each pair of lines
+    past the column width, and no character is wider than the widest one of the font."""
+    usable = max(width_mm - CELL_MARGIN_MM, 5.0)
+    return 2 * math.ceil(len(text) * MAX_CHAR_WIDTH_MM_PER_PT * TABLE_TEXT_PT / usable) + 1
+
+
 def fits_on_page(cells: list[tuple[list[str], float]], landscape: bool) -> bool:
     """Whether a row whose cells are ``(paragraphs, width_mm)`` fits on one page below the header row."""
-    page_pt = (LANDSCAPE_HEIGHT_MM if landscape else PORTRAIT_HEIGHT_MM) * PT_PER_MM
+    room = (LANDSCAPE_HEIGHT_MM if landscape else PORTRAIT_HEIGHT_MM) * PT_PER_MM - HEADER_ROOM_PT
+    bound = max((sum(_lines_bound(p, width) * LINE_PT + PARA_SPACING_PT for p in paras) or LINE_PT + PARA_SPACING_PT
+                 for paras, width in cells), default=0.0)
+    if bound <= room:  # most rows: clearly short enough, no word-by-word measuring needed
+        return True
     tallest = max((cell_height_pt(paras, width) for paras, width in cells), default=0.0)
-    return tallest <= page_pt - HEADER_ROOM_PT
+    return tallest <= room

@@ -5,12 +5,33 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_docgen.errors import InputError
-from cchc_docgen.importer.blocks import Block
+from cchc_docgen.importer.blocks import Block, Para
+from cchc_docgen.models.base import strip_invisible
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_blocks(path: Path) -> list[Block]:
+    """The reading stream of ``path``, without the invisible characters a plan may not contain."""
+    return [_scrub(block) for block in _read(path)]
+
+
+def _scrub(block: Block) -> Block:
+    """Zero-width spaces, bidi marks and stray control characters that Word files and web copies carry are
+    dropped: they print as nothing, and the loader refuses them in a plan."""
+    if isinstance(block, Para):
+        block.text, block.plain = strip_invisible(block.text), strip_invisible(block.plain)
+        block.lines = [strip_invisible(line) for line in block.lines]
+        block.footnotes = {k: [strip_invisible(p) for p in v] for k, v in block.footnotes.items()}
+    else:
+        for row in block.rows:
+            for cell in row:
+                cell.paras = [strip_invisible(p) for p in cell.paras]
+                cell.plain = [strip_invisible(p) for p in cell.plain]
+    return block
+
+
+def _read(path: Path) -> list[Block]:
     head = path.read_bytes()[:8]
     if not head:
         raise InputError(f"{path.name}: tệp rỗng (0 byte), không có gì để nhập.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Annotated, Any
 
@@ -13,14 +14,30 @@ BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u
 _ALLOWED_FORMAT = frozenset("\u00ad")
 
 
+#: Text made only of these characters has no invisible character (tested against every code point): printable
+#: ASCII, tab and line breaks, Latin-1 letters and signs but the soft hyphen, Latin Extended-A/B, combining
+#: diacritics, Vietnamese (Latin Extended Additional), dashes, quotes and other visible punctuation, №, €.
+_VISIBLE_ONLY = re.compile("[\t\n\r\x20-\x7e\xa0-\xac\xae-\u024f\u0300-\u036f\u1e00-\u1eff"
+                           "\u2010-\u2027\u2030-\u205e\u20ac\u2116]*")
+
+
 def invisible_char(text: str) -> int | None:
     """Index of the first invisible control character of ``text`` (bidi control, zero-width character,
     BOM, C0/C1 control other than tab and line breaks), or ``None``."""
+    if _VISIBLE_ONLY.fullmatch(text):  # the common case, in one C-level pass
+        return None
     for i, ch in enumerate(text):
         category = unicodedata.category(ch)
         if (category == "Cf" and ch not in _ALLOWED_FORMAT) or (category == "Cc" and ch not in "\t\n\r"):
             return i
     return None
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the characters :func:`invisible_char` refuses (for text copied from other files)."""
+    while (index := invisible_char(text)) is not None:
+        text = text[:index] + text[index + 1:]
+    return text
 
 
 def invisible_message(text: str, index: int) -> str:

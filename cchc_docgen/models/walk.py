@@ -22,6 +22,20 @@ def node_texts(node: Node) -> Iterator[str]:
         yield from node_texts(child)
 
 
+def located_texts(nodes: list[Node], path: tuple[object, ...]) -> Iterator[tuple[tuple[object, ...], str]]:
+    """Every text of ``nodes`` and their descendants with its key path (``("body", 0, "items", 1, "text")``),
+    so a message can point at its YAML line."""
+    for i, node in enumerate(nodes):
+        here = (*path, i)
+        for key in ("title", "text"):
+            value = getattr(node, key)
+            if value:
+                yield (*here, key), value
+        for j, para in enumerate(node.paragraphs):
+            yield (*here, "paragraphs", j), para
+        yield from located_texts(node.items, (*here, "items"))
+
+
 def body_texts(doc: Document) -> Iterator[str]:
     """The preamble, body and closing texts in reading order."""
     yield from doc.preamble.bases

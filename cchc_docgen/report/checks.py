@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cchc_docgen.errors import Problem
 from cchc_docgen.loader.messages import key_path, line_of
 from cchc_docgen.models import Document, Node
+from cchc_docgen.models.walk import located_texts
 from cchc_docgen.report.skeleton import PLACEHOLDER
 
 Lines = dict[tuple[object, ...], int]
-
-
-def _texts(nodes: list[Node], path: tuple[object, ...]) -> Iterator[tuple[tuple[object, ...], str]]:
-    for i, node in enumerate(nodes):
-        here = (*path, i)
-        for key in ("title", "text"):
-            value = getattr(node, key)
-            if value:
-                yield (*here, key), value
-        for j, para in enumerate(node.paragraphs):
-            yield (*here, "paragraphs", j), para
-        yield from _texts(node.items, (*here, "items"))
 
 
 def _has_summary(nodes: list[Node]) -> bool:
@@ -42,7 +29,7 @@ def report_warnings(doc: Document, lines: Lines, file: str) -> list[Problem]:
         where = " (trong tệp Excel ghi ở 'tasks_file')" if doc.report.tasks_file else ""
         warn(("report", "tasks", empty[0]), f"{len(empty)} nhiệm vụ chưa có trạng thái{where}; hãy điền 'status': "
                                             "hoàn thành, hoàn thành quá hạn, đang thực hiện hoặc chưa thực hiện.")
-    gaps = [path for path, text in _texts(doc.body, ("body",)) if text.rstrip().endswith(PLACEHOLDER)]
+    gaps = [path for path, text in located_texts(doc.body, ("body",)) if text.rstrip().endswith(PLACEHOLDER)]
     if gaps:
         warn(gaps[0], f"còn {len(gaps)} chỗ '{PLACEHOLDER}' chưa viết nội dung; hãy viết vào hoặc xóa dòng đó.")
     if not _has_summary(doc.body):

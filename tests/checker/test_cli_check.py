@@ -67,6 +67,16 @@ def _zip_without_document(path: Path) -> None:
         zf.writestr("xl/workbook.xml", "<workbook/>")
 
 
+def _bad_deflate(path: Path) -> None:
+    """A valid zip directory whose compressed document.xml stream is garbage (zlib.error when read)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", "<w:document/>" * 200)
+    data = bytearray(path.read_bytes())
+    start = data.index(b"word/document.xml") + len("word/document.xml")
+    data[start:start + 20] = b"\xff" * 20
+    path.write_bytes(bytes(data))
+
+
 def _broken_xml(path: Path) -> None:
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("word/document.xml", "<w:document><w:body>")
@@ -81,8 +91,9 @@ def _broken_xml(path: Path) -> None:
         (_corrupt_zip, "bị hỏng"),
         (_zip_without_document, "thiếu word/document.xml"),
         (_broken_xml, "bị hỏng"),
+        (_bad_deflate, "x.docx: phần “word/document.xml” của tệp .docx bị hỏng"),
     ],
-    ids=["empty", "text", "encrypted", "corrupt-zip", "not-word-zip", "broken-xml"],
+    ids=["empty", "text", "encrypted", "corrupt-zip", "not-word-zip", "broken-xml", "bad-deflate"],
 )
 def test_unreadable_files_exit_1_without_traceback(
     tmp_path: Path,

@@ -111,3 +111,20 @@ def test_a_letter_is_not_a_plan(tmp_path: Path, capsys: pytest.CaptureFixture) -
 def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["import", str(tmp_path / "khong_co.docx")]) == 2
     assert "không tìm thấy" in capsys.readouterr().err
+
+
+def test_invisible_characters_of_the_source_are_dropped(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Word files and web copies carry zero-width spaces, bidi marks and stray controls: the import drops
+    them (they print as nothing), so the YAML it writes validates instead of being refused by the loader."""
+    source = _seed(tmp_path)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    middle = len(lines) // 2
+    lines[middle] = "\u200b" + lines[middle].replace(" ", " \u200b", 3) + "\u202c\x07"
+    lines[-5] = "\ufeff" + lines[-5] + "\u200e"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["import", str(source)]) == 0
+    out = tmp_path / "ke_hoach.yaml"
+    text = out.read_text(encoding="utf-8")
+    assert not any(ch in text for ch in "\u200b\u202c\x07\ufeff\u200e")
+    assert main(["validate", str(out)]) == 0
+    capsys.readouterr()
