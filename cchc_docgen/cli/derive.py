@@ -78,14 +78,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _render(targets: list[Path], force: bool) -> int:
     from cchc_docgen.batch import render_many
+    from cchc_docgen.cli.render import print_outcomes
 
     out_dir = targets[0].parent
     report = render_many(targets, out_dir, force=force, progress=sys.stderr.isatty())
-    for failure in report.failures:
-        for line in failure.lines:
-            print(f"cchc-docgen: lỗi: {line}", file=sys.stderr)
-    for path in report.written:
-        print(path)
-    if len(targets) > 1 or report.failures:
-        print(report.summary(), file=sys.stderr)
-    return 1 if report.failures else 0
+    return print_outcomes(report, len(targets))

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cchc_docgen.batch import BatchReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,11 +40,16 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs > report.jobs and report.jobs < len(plans):
         print(f"cchc-docgen: chú ý: máy có {report.jobs} lõi CPU nên chỉ chạy {report.jobs} tiến trình "
               f"song song (thay vì -j {args.jobs}).", file=sys.stderr)
-    for outcome in report.outcomes:  # one outcome per plan, in the order given
+    return print_outcomes(report, len(plans))
+
+
+def print_outcomes(report: BatchReport, count: int) -> int:
+    """Print a batch's outcomes (one per plan, in the order given) and its summary; return the exit code."""
+    for outcome in report.outcomes:
         for line in outcome.lines:
             print(f"cchc-docgen: lỗi: {line}", file=sys.stderr)
         for path in outcome.written:
             print(path)
-    if len(plans) > 1 or report.failures:
+    if count > 1 or report.failures:
         print(report.summary(), file=sys.stderr)
     return 70 if report.internal else 1 if report.failures else 0
