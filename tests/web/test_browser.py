@@ -171,17 +171,23 @@ def test_principal_makes_the_school_plan(site: dict[str, Any], tmp_path: Path) -
     assert pdf.value.path().read_bytes()[:4] == b"%PDF"
 
     # the same pages on a phone
+    on_phone(page, site, [("/", "07-phone-library"), (f"/edit/{rel}", "08-phone-editor"),
+                          (f"/preview/{rel}", "09-phone-preview"), ("/new/plan", "10-phone-new-plan")])
+    page.context.close()
+
+    forbidden_everywhere(site, rel)
+
+
+def on_phone(page: Any, site: dict[str, Any], pages: list[tuple[str, str]]) -> None:
+    """Open ``pages`` (url, screenshot name) signed in as ``page``'s user on a phone-sized screen: no page may
+    scroll sideways, and each is kept as a screenshot."""
     phone = page.context.browser.new_context(viewport=PHONE, storage_state=page.context.storage_state())
     small = phone.new_page()
-    for url, name in (("/", "07-phone-library"), (f"/edit/{rel}", "08-phone-editor"),
-                      (f"/preview/{rel}", "09-phone-preview"), ("/new/plan", "10-phone-new-plan")):
+    for url, name in pages:
         small.goto(site["base"] + url)
         assert fits_width(small), url
         shot(small, name)
     phone.close()
-    page.context.close()
-
-    forbidden_everywhere(site, rel)
 
 
 def test_principal_makes_the_quarterly_report(site: dict[str, Any], tmp_path: Path) -> None:
@@ -248,13 +254,7 @@ def test_principal_makes_the_quarterly_report(site: dict[str, Any], tmp_path: Pa
     shot(page, "13-report-preview")
     download_and_check(page, "Tải DOCX", tmp_path / "bao-cao.docx")
 
-    phone = page.context.browser.new_context(viewport=PHONE, storage_state=page.context.storage_state())
-    small = phone.new_page()
-    for url, name in ((f"/status/{rel}", "14-phone-report-status"), ("/new/report", "15-phone-new-report")):
-        small.goto(site["base"] + url)
-        assert fits_width(small), url
-        shot(small, name)
-    phone.close()
+    on_phone(page, site, [(f"/status/{rel}", "14-phone-report-status"), ("/new/report", "15-phone-new-report")])
     page.context.close()
     forbidden_everywhere(site, rel)
 
