@@ -31,6 +31,18 @@ MAX_RENDER_OUTPUT = 200 * 1024 * 1024
 #: Largest ``range()`` in a template, and the most loop steps ``range()`` may hand out in one document.
 MAX_RANGE = 10_000
 MAX_RANGE_TOTAL = 1_000_000
+#: Largest file ``import`` reads (bytes): DOCX, PDF or text.
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+#: XML a DOCX/XLSX package may hold once unzipped (bytes, counted while streaming) and its elements: the
+#: largest real document seen holds 1.9 MB and 48,000 elements.
+MAX_XML_BYTES = 64 * 1024 * 1024
+MAX_XML_NODES = 1_000_000
+#: Filled cells read from one spreadsheet (the declared dimension is ignored: it can claim a million rows).
+MAX_SHEET_CELLS = 200_000
+#: PDF input: pages, content-stream bytes once inflated, and text operators, for the whole file.
+MAX_PDF_PAGES = 500
+MAX_PDF_INFLATED = 64 * 1024 * 1024
+MAX_PDF_OPERATORS = 1_000_000
 
 
 class LimitExceeded(InputError):

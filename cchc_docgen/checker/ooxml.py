@@ -16,7 +16,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from cchc_docgen.errors import InputError, UsageError
+from cchc_docgen.errors import InputError
+from cchc_docgen.inputfile import regular_file
+from cchc_docgen.xmlbudget import Budget, parse_part
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -44,7 +46,8 @@ def wattr(el: etree._Element | None, name: str) -> str | None:
     return el.get(w(name))
 
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)
+#: open package → the byte/node budget all its parts share (dropped when the package is closed)
+_budgets: dict[int, Budget] = {}
 
 
 @dataclass
@@ -70,12 +73,12 @@ def _fail_unreadable(path: Path) -> InputError:
 
 
 def _read_xml(zf: zipfile.ZipFile, name: str, path: Path) -> etree._Element:
+    budget = _budgets.setdefault(id(zf), Budget(str(path)))
     try:
         info = zf.getinfo(name)
         if info.file_size > MAX_PART_BYTES:
             raise InputError(f"{path}: phần “{name}” trong tệp quá lớn để kiểm tra.")
-        data = zf.read(name)
-        return etree.fromstring(data, _PARSER)
+        return parse_part(zf, name, budget)  # type: ignore[no-any-return]
     except InputError:
         raise
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError, EOFError, zlib.error) as exc:
@@ -105,10 +108,7 @@ def _rels(zf: zipfile.ZipFile, part: str, path: Path) -> dict[str, tuple[str, st
 
 
 def _check_magic(path: Path) -> None:
-    if not path.exists():
-        raise UsageError(f"{path}: không tìm thấy tệp. Hãy kiểm tra lại đường dẫn và tên tệp.")
-    if path.is_dir():
-        raise UsageError(f"{path}: đây là thư mục, không phải tệp .docx.")
+    regular_file(path, ".docx")
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
@@ -139,38 +139,45 @@ def open_package(path: str | Path) -> Package:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _fail_unreadable(path) from exc
-    with zf:
-        try:
-            names = set(zf.namelist())
-        except Exception as exc:  # pragma: no cover - defensive
-            raise _fail_unreadable(path) from exc
-        main = _main_part(zf, names, path)
-        document = _read_xml(zf, main, path)
-        if document.tag == f"{{{STRICT_W_NS}}}document":
-            raise InputError(
-                f"{path}: tệp được lưu ở định dạng “Strict Open XML”, chưa được hỗ trợ. "
-                "Hãy lưu lại bằng Word với định dạng “Word Document (.docx)” thông thường."
-            )
-        if document.tag != w("document") or document.find(w("body")) is None:
-            raise _fail_unreadable(path)
-        rels = _rels(zf, main, path)
-        by_type: dict[str, str] = {}
-        parts: dict[str, etree._Element] = {}
-        for rid, (rtype, target) in rels.items():
-            kind = rtype.rsplit("/", 1)[-1]
-            if kind in ("header", "footer") and target in names:
-                parts[rid] = _read_xml(zf, target, path)
-            elif kind in ("styles", "theme", "numbering", "settings") and target in names:
-                by_type[kind] = target
-        return Package(
-            path=path,
-            document=document,
-            styles=_read_xml(zf, by_type["styles"], path) if "styles" in by_type else None,
-            theme=_read_xml(zf, by_type["theme"], path) if "theme" in by_type else None,
-            numbering=_read_xml(zf, by_type["numbering"], path) if "numbering" in by_type else None,
-            parts_by_rid=parts,
-            default_tab=_default_tab(zf, by_type.get("settings"), path),
+    try:
+        with zf:
+            return _open(zf, path)
+    finally:
+        _budgets.pop(id(zf), None)
+
+
+def _open(zf: zipfile.ZipFile, path: Path) -> Package:
+    try:
+        names = set(zf.namelist())
+    except Exception as exc:  # pragma: no cover - defensive
+        raise _fail_unreadable(path) from exc
+    main = _main_part(zf, names, path)
+    document = _read_xml(zf, main, path)
+    if document.tag == f"{{{STRICT_W_NS}}}document":
+        raise InputError(
+            f"{path}: tệp được lưu ở định dạng “Strict Open XML”, chưa được hỗ trợ. "
+            "Hãy lưu lại bằng Word với định dạng “Word Document (.docx)” thông thường."
         )
+    if document.tag != w("document") or document.find(w("body")) is None:
+        raise _fail_unreadable(path)
+    rels = _rels(zf, main, path)
+    by_type: dict[str, str] = {}
+    parts: dict[str, etree._Element] = {}
+    for rid, (rtype, target) in rels.items():
+        kind = rtype.rsplit("/", 1)[-1]
+        if kind in ("header", "footer") and target in names:
+            parts[rid] = _read_xml(zf, target, path)
+        elif kind in ("styles", "theme", "numbering", "settings") and target in names:
+            by_type[kind] = target
+    return Package(
+        path=path,
+        document=document,
+        styles=_read_xml(zf, by_type["styles"], path) if "styles" in by_type else None,
+        theme=_read_xml(zf, by_type["theme"], path) if "theme" in by_type else None,
+        numbering=_read_xml(zf, by_type["numbering"], path) if "numbering" in by_type else None,
+        parts_by_rid=parts,
+        default_tab=_default_tab(zf, by_type.get("settings"), path),
+    )
 
 
 def _default_tab(zf: zipfile.ZipFile, name: str | None, path: Path) -> int:

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from cchc_docgen.checker.report import FileResult, exit_code, render_json, render_text
     from cchc_docgen.errors import InputError, Problem, UsageError
 
-    missing = [f for f in args.files if not Path(f).is_file()]
+    missing = [f for f in args.files if not Path(f).exists() or Path(f).is_dir()]  # a FIFO: refused per file
     if missing:
         raise UsageError(
             "không tìm thấy tệp",

@@ -32,14 +32,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from cchc_docgen.derive import derive_file, load_parent, load_unit, load_units, slug
     from cchc_docgen.errors import OutputExists, UsageError
+    from cchc_docgen.inputfile import regular_file
     from cchc_docgen.yamlio import write_yaml
 
     parent_path = Path(args.parent)
-    if not parent_path.is_file():
+    if not parent_path.exists():
         raise UsageError(f"không tìm thấy tệp kế hoạch cấp trên '{parent_path}'. Kiểm tra lại tên và thư mục.")
+    regular_file(parent_path, ".yaml, .docx hoặc .pdf")
     unit_file = Path(args.unit or args.units)
-    if not unit_file.is_file():
+    if not unit_file.exists():
         raise UsageError(f"không tìm thấy tệp đơn vị '{unit_file}'. Kiểm tra lại tên và thư mục.")
+    regular_file(unit_file, ".yaml")
     if args.units and not args.out:
         raise UsageError("với --units hãy chỉ thư mục ghi kết quả bằng -o THƯ_MỤC.")
     units = [load_unit(unit_file)] if args.unit else load_units(unit_file)

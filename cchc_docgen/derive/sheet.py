@@ -68,21 +68,18 @@ def _split(value: Any) -> list[str]:
 
 def units_from_sheet(path: Path) -> list[Any]:
     """Every unit of the first sheet that has a header row; ``InputError`` listing every bad row."""
-    from openpyxl import load_workbook
-
     from cchc_docgen.derive.units import check_unique
     from cchc_docgen.models.unit import Unit, category_key
 
     file = str(path)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # a damaged or password-protected file: openpyxl raises many types
-        raise InputError(
-            f"không mở được bảng tính '{path}' ({type(exc).__name__}); "
-            "hãy mở bằng Excel, lưu lại dạng .xlsx rồi thử lại."
-        ) from None
+    from cchc_docgen.sheetread import formula_message, open_workbook, used_rows
+
+    book = open_workbook(path)
     for sheet in book.worksheets:
-        rows = [tuple(r) for r in sheet.iter_rows(values_only=True)]
+        filled = used_rows(sheet, path)
+        width = max((max(cells) for _, cells in filled.rows), default=0)
+        rows = [tuple(cells.get(c) for c in range(1, width + 1)) for _, cells in filled.rows]
+        numbers = [n for n, _ in filled.rows]  # only filled rows are kept: messages name the real row
         header = _find_header(rows)
         if header is not None:
             break
@@ -93,10 +90,11 @@ def units_from_sheet(path: Path) -> list[Any]:
     missing = [f for f in REQUIRED if f not in columns]
     if missing:
         names = ", ".join(f"'{LABELS[f]}'" for f in missing)
-        raise InputError(f"{file}: trang tính '{sheet.title}', dòng tiêu đề {header_row + 1}: thiếu cột {names} "
+        raise InputError(f"{file}: trang tính '{sheet.title}', dòng tiêu đề {numbers[header_row]}: thiếu cột {names} "
                          "(tên cột viết như trong hướng dẫn, có dấu hay không dấu đều được).")
     units: list[Any] = []
-    problems: list[Problem] = []
+    problems = [Problem(file, None, "", formula_message(path, sheet.title, r, c, f, ""))
+                for r, c, f in filled.formulas if r > numbers[header_row]]
     for r in range(header_row + 1, len(rows)):
         row = rows[r]
         cells = {f: row[c] if c < len(row) else None for f, c in columns.items()}
@@ -122,7 +120,7 @@ def units_from_sheet(path: Path) -> list[Any]:
         for deputy in data.get("deputies", []):
             deputy["title"] = f"Phó {head['title']}"
         data = {k: v for k, v in data.items() if v not in (None, "")}
-        where = f"trang tính '{sheet.title}', dòng {r + 1}"
+        where = f"trang tính '{sheet.title}', dòng {numbers[r]}"
         try:
             units.append(Unit.model_validate(data))
         except ValidationError as exc:

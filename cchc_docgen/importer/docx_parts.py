@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from cchc_docgen.errors import InputError
+from cchc_docgen.xmlbudget import Budget, parse_part
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def w(tag: str) -> str:
@@ -49,7 +50,8 @@ def unusable(path: Path, why: str) -> InputError:
 
 def open_docx(path: Path) -> DocxParts:
     """The parts the importer reads; ``InputError`` (Vietnamese) for an empty, encrypted or broken file."""
-    head = path.read_bytes()[:8]
+    with path.open("rb") as fh:
+        head = fh.read(8)
     if not head:
         raise unusable(path, "tệp rỗng (0 byte), không có gì để nhập.")
     if head == OLE_MAGIC:
@@ -64,18 +66,19 @@ def open_docx(path: Path) -> DocxParts:
             names = set(zf.namelist())
             if "word/document.xml" not in names:
                 raise unusable(path, "tệp nén không chứa văn bản Word (thiếu word/document.xml).")
-            parts = DocxParts(document=etree.fromstring(zf.read("word/document.xml"), _PARSER))
+            budget = Budget(path.name)
+            parts = DocxParts(document=parse_part(zf, "word/document.xml", budget))
             if "word/styles.xml" in names:
-                _read_styles(etree.fromstring(zf.read("word/styles.xml"), _PARSER), parts)
+                _read_styles(parse_part(zf, "word/styles.xml", budget), parts)
             if "word/numbering.xml" in names:
-                parts.numbering = etree.fromstring(zf.read("word/numbering.xml"), _PARSER)
+                parts.numbering = parse_part(zf, "word/numbering.xml", budget)
             if "word/footnotes.xml" in names:
-                parts.footnotes = _read_footnotes(etree.fromstring(zf.read("word/footnotes.xml"), _PARSER))
+                parts.footnotes = _read_footnotes(parse_part(zf, "word/footnotes.xml", budget))
     except InputError:
         raise
     except RuntimeError:  # an encrypted zip entry
         raise unusable(path, "tệp .docx được đặt mật khẩu; hãy bỏ mật khẩu rồi nhập lại.") from None
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError, OSError, EOFError, zlib.error) as exc:
         raise unusable(path, f"tệp .docx bị hỏng ({type(exc).__name__}); hãy mở bằng Word và lưu lại thành tệp "
                              ".docx mới.") from None
     if parts.document.find(w("body")) is None:

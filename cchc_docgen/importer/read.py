@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cchc_docgen import limits
 from cchc_docgen.errors import InputError
 from cchc_docgen.importer.blocks import Block, Para
+from cchc_docgen.inputfile import regular_file
 from cchc_docgen.models.base import strip_invisible
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -32,7 +34,13 @@ def _scrub(block: Block) -> Block:
 
 
 def _read(path: Path) -> list[Block]:
-    head = path.read_bytes()[:8]
+    size = regular_file(path, ".docx, .pdf hoặc .txt").st_size
+    if size > limits.MAX_IMPORT_BYTES:
+        raise limits.LimitExceeded(
+            f"{path.name}: tệp lớn {limits.megabytes(size)}, quá giới hạn {limits.megabytes(limits.MAX_IMPORT_BYTES)} "
+            "của lệnh import (một văn bản thật chỉ vài MB). Hãy kiểm tra đúng tệp chưa, hoặc bớt hình ảnh rồi lưu lại.")
+    with path.open("rb") as fh:
+        head = fh.read(8)
     if not head:
         raise InputError(f"{path.name}: tệp rỗng (0 byte), không có gì để nhập.")
     suffix = path.suffix.lower()

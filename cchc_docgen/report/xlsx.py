@@ -28,6 +28,16 @@ HEADER_ROW = 3
 STATUS_COL, RESULT_COL, NOTE_COL, ID_COL = 5, 6, 7, 8
 
 
+def _put(sheet: Any, row: int, col: int, value: Any) -> Any:
+    """Write ``value``; text always as text (a task starting with "=" must never become a live formula)."""
+    cell = sheet.cell(row, col, value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value[:1] in ("=", "+", "-", "@"):
+            cell.quotePrefix = True  # Excel keeps it as text when the cell is edited
+    return cell
+
+
 def _report(doc: Document) -> Any:
     if doc.report is None:
         raise InputError("văn bản này không phải báo cáo kết quả thực hiện kế hoạch (không có khóa 'report').")
@@ -63,12 +73,12 @@ def workbook_bytes(doc: Document) -> bytes:
         if task.group:
             groups += 1
             sheet.cell(row, 1, roman(groups)).font = Font(bold=True)
-            sheet.cell(row, 2, squash(task.group)).font = Font(bold=True)
+            _put(sheet, row, 2, squash(task.group)).font = Font(bold=True)
         else:
             number += 1
             values = (number, task.task, task.lead, task.deadline, task.status, task.result, task.note, index)
             for col, value in enumerate(values, 1):
-                sheet.cell(row, col, value).alignment = wrap
+                _put(sheet, row, col, value).alignment = wrap
         row += 1
     last = max(row - 1, HEADER_ROW + 1)
     check = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True,
@@ -108,17 +118,6 @@ def _cell_text(value: Any) -> str | None:
     return text or None
 
 
-def _open(path: Path) -> Any:
-    from openpyxl import load_workbook
-
-    if not path.is_file():
-        raise InputError(f"không tìm thấy tệp Excel '{path}'. Hãy kiểm tra tên tệp (khóa 'report.tasks_file').")
-    try:
-        return load_workbook(path, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InputError(f"'{path}' không phải tệp Excel .xlsx đọc được; hãy lưu lại bằng Excel dạng .xlsx.") from None
-
-
 def read_xlsx(report: Document, path: Path | str) -> Document:
     """``report`` with status, result and note of each task taken from the spreadsheet at ``path``.
 
@@ -126,7 +125,11 @@ def read_xlsx(report: Document, path: Path | str) -> Document:
     """
     path = Path(path)
     info = _report(report)
-    book = _open(path)
+    from cchc_docgen.sheetread import formula_message, open_workbook, used_rows
+
+    if not path.exists():
+        raise InputError(f"không tìm thấy tệp Excel '{path}'. Hãy kiểm tra tên tệp (khóa 'report.tasks_file').")
+    book = open_workbook(path)
     if SHEET not in book.sheetnames:
         raise InputError(f"tệp '{path}' không có trang '{SHEET}' (các trang: {', '.join(book.sheetnames)}). "
                          "Hãy dùng tệp do lệnh 'cchc-docgen report … --xlsx' tạo.")
@@ -139,8 +142,15 @@ def read_xlsx(report: Document, path: Path | str) -> Document:
         where = f"trang '{SHEET}', dòng {row}, cột {letter} ({HEADERS[col - 1]})"
         problems.append(Problem(str(path), None, "", f"{where}: {message}"))
 
-    for row in range(HEADER_ROW + 1, sheet.max_row + 1):
-        values = [sheet.cell(row, col).value for col in range(1, len(HEADERS) + 1)]
+    filled = used_rows(sheet, path, len(HEADERS))
+    for row, col, formula in filled.formulas:
+        if row > HEADER_ROW:
+            problems.append(Problem(str(path), None, "", formula_message(path, SHEET, row, col, formula,
+                                                                         f" ({HEADERS[col - 1]})")))
+    for row, cells in filled.rows:
+        if row <= HEADER_ROW:
+            continue
+        values = [cells.get(col) for col in range(1, len(HEADERS) + 1)]
         ident = values[ID_COL - 1]
         if ident is None:
             if any(_cell_text(v) for v in values[STATUS_COL - 1:NOTE_COL]) and values[0] is not None:
