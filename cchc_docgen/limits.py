@@ -36,7 +36,7 @@ MAX_IMPORT_BYTES = 50 * 1024 * 1024
 #: XML a DOCX/XLSX package may hold once unzipped (bytes, counted while streaming) and its elements: the
 #: largest real document seen holds 1.9 MB and 48,000 elements.
 MAX_XML_BYTES = 64 * 1024 * 1024
-MAX_XML_NODES = 1_000_000
+MAX_XML_NODES = 500_000
 #: Filled cells read from one spreadsheet (the declared dimension is ignored: it can claim a million rows).
 MAX_SHEET_CELLS = 200_000
 #: PDF input: pages, content-stream bytes once inflated, and text operators, for the whole file.

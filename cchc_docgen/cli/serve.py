@@ -55,8 +55,11 @@ def run(args: argparse.Namespace) -> int:
 
     from cchc_docgen.web.app import create_app
 
+
     app = create_app(settings)
     print(f"cchc-docgen: trang web đang chạy tại http://{args.host}:{args.port}/ (dữ liệu: {settings.data}). "
           "Bấm Ctrl+C để dừng.", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    # a request still running 3 s after SIGTERM/Ctrl+C is cancelled; its worker process is killed with it
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False,
+                timeout_graceful_shutdown=3)
     return 0

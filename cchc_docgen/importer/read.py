@@ -46,6 +46,9 @@ def _read(path: Path) -> list[Block]:
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF"):
         from cchc_docgen.importer.pdf_reader import read_pdf
+        from cchc_docgen.pdfbudget import check_pdf
+
+        check_pdf(path)  # pages, inflated bytes and operators bounded before any PDF library reads it
 
         return read_pdf(path)
     if head.startswith(b"PK") or head == OLE_MAGIC or suffix in (".docx", ".doc", ".docm"):

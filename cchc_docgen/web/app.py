@@ -16,6 +16,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cchc_docgen.web.accounts import Accounts
 from cchc_docgen.web.converter import Converter
+from cchc_docgen.web.jobs import Jobs, stop_on_signals
+from cchc_docgen.web.jobs import Limits as JobLimits
 from cchc_docgen.web.preview import Outputs
 from cchc_docgen.web.security import Denied, LoginRequired, csrf_token, current_user
 from cchc_docgen.web.settings import Settings, is_loopback
@@ -87,7 +89,11 @@ def create_app(settings: Settings) -> FastAPI:
 
         if settings.warm_converter:  # start LibreOffice now, so the first preview does not wait for it
             threading.Thread(target=outputs.converter.warm_up, daemon=True).start()
+        threading.Thread(target=app.state.jobs.warm_up, daemon=True).start()
+        stop_on_signals(app.state.jobs.close, outputs.converter.kill)
         yield
+        outputs.converter.kill()  # a conversion under way ends now instead of holding the shutdown
+        app.state.jobs.close()
         outputs.close()
 
     app = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
@@ -95,6 +101,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.accounts = Accounts(settings.accounts_file)
     app.state.login_needed = app.state.accounts.exists()
     app.state.outputs = outputs
+    app.state.jobs = Jobs(JobLimits(settings.job_slots, settings.job_memory_mb, settings.job_seconds))
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie="cchc_session",
                        max_age=12 * 3600, same_site="strict", https_only=False)
     app.add_middleware(UploadLimit, limit=settings.max_upload + 64 * 1024)

@@ -45,6 +45,7 @@ class Converter:
         self._proc: subprocess.Popen[str] | None = None
         self._profile: Path | None = None
         self._failed = False
+        self._closed = False
 
     def _start(self) -> subprocess.Popen[str] | None:
         if self._proc is not None and self._proc.poll() is None:
@@ -88,7 +89,17 @@ class Converter:
                 if answer.get("ok") and pdf.is_file():
                     return pdf
                 self._stop(proc)  # a broken worker is replaced on the next call
+            if self._closed:
+                raise PdfError("máy chủ đang dừng nên không chuyển sang PDF; hãy thử lại khi máy chủ chạy lại")
         return convert_one(docx)
+
+    def kill(self) -> None:
+        """Stop LibreOffice at once, from any thread (server shutdown): a conversion under way fails."""
+        self._closed = self._failed = True
+        proc = self._proc
+        if proc is not None:
+            with contextlib.suppress(OSError):
+                proc.kill()
 
     def _stop(self, proc: subprocess.Popen[str]) -> None:
         with contextlib.suppress(OSError):

@@ -39,13 +39,22 @@ def document_files(data: Path, units: list[str] | None) -> list[Path]:
     files: list[Path] = []
     if units is None:
         files += [p for p in data.glob("*.y*ml")]
-        folders = [p for p in data.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name != STATE_DIR]
+        folders = [p for p in data.iterdir() if _real_dir(p) and not p.name.startswith(".") and p.name != STATE_DIR]
     else:
         folders = [data / u for u in units]
     for folder in folders:
-        if folder.is_dir():
+        if _real_dir(folder):
             files += list(folder.glob("*.y*ml"))
-    return sorted(p for p in files if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith("."))
+    return sorted(p for p in files if p.suffix in (".yaml", ".yml") and _real_file(p) and not p.name.startswith("."))
+
+
+def _real_file(path: Path) -> bool:
+    """A regular file, not a symlink (a link could show another unit's or an outside file's title)."""
+    return not path.is_symlink() and path.is_file()
+
+
+def _real_dir(path: Path) -> bool:
+    return not path.is_symlink() and path.is_dir()
 
 
 def status_of(doc: Document) -> str:
@@ -84,5 +93,10 @@ def _entry(data: Path, path: Path) -> Entry:
 
 
 def entries(data: Path, user: User) -> list[Entry]:
-    items = [entry(data, p) for p in document_files(data, user.units)]
+    items = []
+    for path in document_files(data, user.units):
+        try:
+            items.append(entry(data, path))
+        except OSError:  # removed, or replaced by a link or a pipe, since it was listed
+            continue
     return sorted(items, key=lambda e: e.changed, reverse=True)

@@ -49,3 +49,10 @@ def safe_stem(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text[:60] or "van-ban"
+
+
+def public(message: str, folder: Path, name: str) -> str:
+    """``message`` without the server's own paths: a file under ``folder`` (a temporary upload folder or the
+    data folder) is named ``name`` (its upload name) or by its path inside the data folder."""
+    pattern = re.escape(str(folder)) + r"/([^\s:,;'“”]*)"
+    return re.sub(pattern, lambda m: name or m.group(1), message)

@@ -33,6 +33,11 @@ class Rendered:
         return self.folder / f"page-{n}.png"
 
 
+def render_document(doc: Document, out: Path) -> None:
+    """Render ``doc`` with its kind's default template to ``out`` (run in a worker process by the web routes)."""
+    render_docx(default_template(doc.kind), build_context(doc), out)
+
+
 class Outputs:
     """Renders into a private cache folder; the same YAML text is rendered and converted once."""
 
@@ -56,16 +61,25 @@ class Outputs:
             return self._locks.setdefault(key, threading.Lock())
 
     def docx(self, doc: Document, text: str, stem: str, rel: str = "") -> Rendered:
+        """Render here, in this process (tests and tools; the web routes use ``slot`` + a worker job)."""
+        rendered = self.slot(text, stem, rel)
+        with self._lock(rendered.key):
+            if not rendered.docx.is_file():
+                render_document(doc, rendered.docx)
+                self._trim()
+        return rendered
+
+    def slot(self, text: str, stem: str, rel: str = "") -> Rendered:
+        """Where the DOCX of this text goes (its folder made); render it there when ``docx`` is not a file yet."""
         key = hashlib.sha256(f"{rel}\0{stem}\0{text}".encode()).hexdigest()[:24]
         self.owner[key] = rel
         folder = self.root / key
-        out = folder / f"{stem}.docx"
-        with self._lock(key):
-            if not out.is_file():
-                folder.mkdir(parents=True, exist_ok=True)
-                render_docx(default_template(doc.kind), build_context(doc), out)
-                self._trim()
-        return Rendered(key, folder, out)
+        folder.mkdir(parents=True, exist_ok=True)
+        return Rendered(key, folder, folder / f"{stem}.docx")
+
+    def trim(self) -> None:
+        """Keep the newest ``KEEP`` rendered versions."""
+        self._trim()
 
     def pdf(self, rendered: Rendered) -> Path:
         with self._lock(rendered.key):

@@ -15,7 +15,9 @@ from cchc_docgen.errors import DocgenError
 from cchc_docgen.pdf import PdfError
 from cchc_docgen.web import store
 from cchc_docgen.web.app import page
-from cchc_docgen.web.preview import Outputs, Rendered
+from cchc_docgen.web.jobs import run_job
+from cchc_docgen.web.paths import public
+from cchc_docgen.web.preview import Outputs, Rendered, render_document
 from cchc_docgen.web.security import Denied, check_csrf, current_user, open_document
 
 router = APIRouter()
@@ -25,17 +27,22 @@ def _outputs(request: Request) -> Outputs:
     return request.app.state.outputs  # type: ignore[no-any-return]
 
 
-def _rendered(request: Request, rel: str) -> Rendered:
-    """The document rendered to DOCX (from the file as it is now); 409 while it has errors."""
+async def _rendered(request: Request, rel: str) -> Rendered:
+    """The document rendered to DOCX (from the file as it is now, in a capped worker); 409 while it has errors."""
     path = open_document(request, rel, current_user(request))
-    loaded = store.load(path)
+    loaded = await asyncio.to_thread(store.load, path)
     if loaded.document is None:
         raise Denied(409, f"Văn bản còn {len(loaded.problems)} lỗi nên chưa tạo được bản in. "
                           "Hãy mở trang sửa văn bản, sửa các ô được đánh dấu đỏ rồi thử lại.")
-    try:
-        return _outputs(request).docx(loaded.document, loaded.text, path.stem, rel)
-    except DocgenError as exc:
-        raise Denied(409, f"Không tạo được văn bản: {exc.message or '; '.join(exc.lines())}") from None
+    outputs = _outputs(request)
+    rendered = outputs.slot(loaded.text, path.stem, rel)
+    if not rendered.docx.is_file():
+        try:
+            await run_job(request, render_document, loaded.document, rendered.docx)
+        except DocgenError as exc:
+            raise Denied(409, f"Không tạo được văn bản: {exc.message or '; '.join(exc.lines())}") from None
+        await asyncio.to_thread(outputs.trim)
+    return rendered
 
 
 async def _pdf(request: Request, rendered: Rendered) -> Path:
@@ -47,7 +54,7 @@ async def _pdf(request: Request, rendered: Rendered) -> Path:
 
 @router.get("/preview/{rel:path}")
 async def preview(request: Request, rel: str) -> Response:
-    rendered = await asyncio.to_thread(_rendered, request, rel)
+    rendered = await _rendered(request, rel)
     await _pdf(request, rendered)
     count = await asyncio.to_thread(_outputs(request).pages, rendered)
     loop = asyncio.get_running_loop()
@@ -73,7 +80,7 @@ async def page_image(request: Request, key: str, n: int) -> Response:
 async def download(request: Request, fmt: str, rel: str) -> Response:
     if fmt not in ("docx", "pdf"):
         raise Denied(404, "Chỉ tải được DOCX hoặc PDF.")
-    rendered = await asyncio.to_thread(_rendered, request, rel)
+    rendered = await _rendered(request, rel)
     if fmt == "docx":
         media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         return FileResponse(rendered.docx, media_type=media, filename=rendered.docx.name)
@@ -121,9 +128,9 @@ async def check(request: Request) -> Response:
         path = Path(tmp) / "upload.docx"
         path.write_bytes(data)
         try:
-            checked = await asyncio.to_thread(check_document, path)
+            checked = await run_job(request, check_document, path)
         except DocgenError as exc:
-            raise Denied(422, f"Không đọc được tệp “{name}”: {exc.message}") from None
+            raise Denied(422, public(f"Không đọc được tệp “{name}”: {exc.message}", Path(tmp), name)) from None
     findings = checked.findings
     must = sum(f.level == MUST for f in findings)
     return page(request, "check.html", result={"name": name, "findings": findings, "must": must,

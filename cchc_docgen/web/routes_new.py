@@ -5,7 +5,6 @@ Calls ``cchc_docgen.derive`` (which reads an uploaded DOCX/PDF through ``cchc_do
 
 from __future__ import annotations
 
-import asyncio
 import json
 import tempfile
 from pathlib import Path
@@ -21,7 +20,8 @@ from cchc_docgen.web import library, store
 from cchc_docgen.web.accounts import User
 from cchc_docgen.web.app import page
 from cchc_docgen.web.formspec import fields
-from cchc_docgen.web.paths import rel_of
+from cchc_docgen.web.jobs import run_job
+from cchc_docgen.web.paths import public, rel_of
 from cchc_docgen.web.routes_files import read_upload
 from cchc_docgen.web.security import check_csrf, current_user, open_document
 from cchc_docgen.yamlio import write_atomic
@@ -99,7 +99,7 @@ def unit_messages(exc: ValidationError) -> dict[str, list[str]]:
 
 @router.post("/new/plan")
 async def create_plan(request: Request) -> Response:
-    from cchc_docgen.derive import derive_file, load_parent
+    from cchc_docgen.derive import derive_file
 
     user = current_user(request)
     form = await request.form()
@@ -122,14 +122,16 @@ async def create_plan(request: Request) -> Response:
             with tempfile.TemporaryDirectory() as tmp:
                 source = Path(tmp) / Path(name).name
                 source.write_bytes(data)
-                derived = await asyncio.to_thread(derive_file, source, unit)
+                derived = await run_job(request, derive_file, source, unit)
         elif chosen:
             path = open_document(request, chosen, _reader(user))
-            derived = await asyncio.to_thread(derive_file, load_parent(path), unit)
+            derived = await run_job(request, _derive_from_yaml, path, unit)
         else:
             return _form_page(request, user, flat, 422, error="Hãy chọn kế hoạch cấp trên, hoặc tải lên tệp Word/PDF.")
     except DocgenError as exc:
         detail = "; ".join(p.format() if p.line else p.message for p in exc.problems) or exc.message
+        for folder in (Path(tempfile.gettempdir()), request.app.state.settings.data):
+            detail = public(detail, folder, "")
         return _form_page(request, user, flat, 422, error=f"Không lập được kế hoạch: {detail}")
     _remember(request, user, flat)
     data_dir: Path = request.app.state.settings.data
@@ -141,6 +143,13 @@ async def create_plan(request: Request) -> Response:
     target = store.free_name(folder, f"ke-hoach-{slug(unit.abbreviation)}-{year}".rstrip("-"))
     store.create(target, derived.yaml_text)
     return RedirectResponse(f"/edit/{rel_of(data_dir, target)}?new=1", status_code=303)
+
+
+def _derive_from_yaml(path: Path, unit: Unit) -> Any:
+    """Run in a worker: the parent plan's YAML is a user's file too."""
+    from cchc_docgen.derive import derive_file, load_parent
+
+    return derive_file(load_parent(path), unit)
 
 
 def _reader(user: User) -> User:
@@ -171,10 +180,11 @@ async def import_upload(request: Request) -> Response:
         source = Path(tmp) / Path(name).name
         source.write_bytes(data)
         try:
-            result = await asyncio.to_thread(import_file, source)
+            result = await run_job(request, import_file, source)
         except DocgenError as exc:
             detail = "; ".join(p.message for p in exc.problems) or exc.message
-            return page(request, "import.html", 422, error=f"Không nhập được tệp “{name}”: {detail}")
+            error = public(f"Không nhập được tệp “{name}”: {detail}", Path(tmp), name)
+            return page(request, "import.html", 422, error=error)
     data_dir: Path = request.app.state.settings.data
     folder = data_dir / user.unit if user.unit else data_dir
     folder.mkdir(exist_ok=True)

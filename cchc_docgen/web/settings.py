@@ -36,6 +36,10 @@ class Settings:
     secret_key: str = field(default="")
     #: Use a warm LibreOffice for previews (False: one LibreOffice process per conversion).
     warm_converter: bool = True
+    #: Worker processes for jobs on users' files, each one's memory cap (MB) and wall-clock limit (seconds).
+    job_slots: int = 3
+    job_memory_mb: int = 1536
+    job_seconds: float = 90.0
 
     def __post_init__(self) -> None:
         self.data = Path(self.data).resolve()

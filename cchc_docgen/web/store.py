@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cchc_docgen import limits
 from cchc_docgen.errors import InputError, Problem
 from cchc_docgen.loader import document_from as _document_from
 from cchc_docgen.loader import read_yaml
@@ -55,21 +58,42 @@ class Conflict(Exception):
 
 def validate(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     """The document and no problems, or ``None`` and every problem (with key paths and lines)."""
-    result = read_yaml(text, file)
+    return _validated(read_yaml(text, file), file)
+
+
+def _validated(result: Any, file: str) -> tuple[Document | None, list[Problem]]:
     try:
         return _document_from(result, file), []
     except InputError as exc:
         return None, exc.problems or [Problem(file, None, "", exc.message)]
 
 
+def read_bounded(path: Path) -> bytes:
+    """The bytes of a document file, never through a symlink, never more than the loader's size limit + 1."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(f"not a regular file: {path}")
+        return handle.read(limits.MAX_INPUT_BYTES + 1)
+
+
 def load(path: Path) -> Loaded:
-    raw = path.read_bytes()
+    """The file read and validated under the CLI loader's limits (size, nesting, aliases, nodes) before the
+    round-trip parser (which has none) sees it."""
+    raw = read_bounded(path)
+    if len(raw) > limits.MAX_INPUT_BYTES:
+        problem = Problem(path.name, None, "", f"tệp lớn hơn {limits.megabytes(limits.MAX_INPUT_BYTES)}, quá giới hạn "
+                                               "của một kế hoạch; hãy chia thành nhiều tệp.")
+        return Loaded(path, "", version_of(raw), None, None, [problem])
     text = raw.decode("utf-8-sig", errors="replace")
-    try:
-        tree = parse_roundtrip(text)
-    except Exception:  # ruamel raises many types; the loader reports the same problem with its line
-        tree = None
-    doc, problems = validate(text, path.name)
+    result = read_yaml(text, path.name)
+    tree = None
+    if result.data is not None:  # within the limits: the round-trip parse is safe
+        try:
+            tree = parse_roundtrip(text)
+        except Exception:  # ruamel raises many types; the loader reports the same problem with its line
+            tree = None
+    doc, problems = _validated(result, path.name)
     return Loaded(path, text, version_of(raw), tree, doc, problems)
 
 

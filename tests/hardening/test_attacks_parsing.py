@@ -151,3 +151,55 @@ def test_formula_in_an_input_cell_is_reported(report_sheet: tuple[Path, Path]) -
         read_xlsx(load_document(report), sheet_path)
     (line,) = err.value.lines()
     assert "dòng 5, cột F" in line and "công thức" in line
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def _stream(data: bytes) -> bytes:
+    import zlib
+
+    packed = zlib.compress(data, 9)
+    return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+
+
+def _one_page(content: bytes) -> bytes:
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", _stream(content)])
+
+
+@pytest.mark.parametrize("kind", ["inflated", "pages", "operators"])
+def test_pdf_budget_refuses_before_any_reader(kind: str, tmp_path: Path) -> None:
+    if kind == "inflated":
+        data = _one_page(b"BT (x) Tj ET\n" + b" " * (200 * 1024 * 1024))
+    elif kind == "pages":
+        pages = 2000
+        kids = b" ".join(b"%d 0 R" % (i + 4) for i in range(pages))
+        data = _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+                     _stream(b"BT (x) Tj ET")]
+                    + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * pages)
+    else:
+        data = _one_page(b"BT /F1 1 Tf " + b"1 0 Td (a) Tj\n" * 1_100_000 + b"ET")
+    assert len(data) < 2 * 1024 * 1024
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(data)
+    run = cli("import", str(path), "-o", str(tmp_path / "x.yaml"), timeout=120, memory_mb=700)
+    assert run.code == 1, run.err
+    assert "quá giới hạn" in run.err or "vượt giới hạn" in run.err
+    assert "Traceback" not in run.err and not (tmp_path / "x.yaml").exists()
+
+
+def test_pdf_budget_lets_an_ordinary_pdf_through(tmp_path: Path) -> None:
+    from cchc_docgen.pdfbudget import check_pdf
+
+    path = tmp_path / "ok.pdf"
+    path.write_bytes(_one_page(b"BT /F1 12 Tf 72 700 Td (Ke hoach) Tj ET\n" * 200))
+    check_pdf(path)  # raises when a limit is passed
