@@ -26,15 +26,9 @@ STALE_AGE = 24 * 3600
 #: Prefix of the scratch folders in the system temp folder (followed by the owner's pid).
 SCRATCH_PREFIX = "cchc-docgen-"
 
-_umask: int | None = None
-
-
 def file_mode() -> int:
-    """``0666 & ~umask``: what ``open()`` would create."""
-    global _umask
-    if _umask is None:
-        _umask = _read_umask()
-    return 0o666 & ~_umask
+    """``0666 & ~umask``: what ``open()`` would create (the umask is read once, at import, before any thread)."""
+    return 0o666 & ~_UMASK
 
 
 def _read_umask() -> int:
@@ -48,6 +42,9 @@ def _read_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()
 
 
 def temp_path(target: Path) -> Path:
