@@ -54,11 +54,13 @@ def temp_path(target: Path) -> Path:
     return Path(name)
 
 
-def write_atomic(target: Path, write: Callable[[Path], object]) -> None:
+def write_atomic(target: Path, write: Callable[[Path], object], *, durable: bool = True) -> None:
     """Call ``write(tmp)`` to fill a temporary file, then put it in place of ``target`` in one step.
 
     On any failure ``target`` is untouched and the temporary file is gone; an ``OSError`` becomes an
-    ``EnvironmentProblem`` with advice (full disk, read-only folder…).
+    ``EnvironmentProblem`` with advice (full disk, read-only folder…). ``durable`` flushes the data to the
+    disk before the rename (``fsync``), so even a power cut leaves the old or the new file, never an empty one;
+    only bookkeeping whose loss is harmless may skip it.
     """
     tmp: Path | None = None
     try:
@@ -67,8 +69,9 @@ def write_atomic(target: Path, write: Callable[[Path], object]) -> None:
             raise NotADirectoryError(20, "Not a directory", str(target.parent))
         tmp = temp_path(target)
         write(tmp)
-        with open(tmp, "rb+") as written:
-            os.fsync(written.fileno())
+        if durable:
+            with open(tmp, "rb+") as written:
+                os.fsync(written.fileno())
         os.chmod(tmp, file_mode())
         os.replace(tmp, target)
         tmp = None
@@ -80,8 +83,8 @@ def write_atomic(target: Path, write: Callable[[Path], object]) -> None:
                 tmp.unlink()
 
 
-def write_bytes_atomic(target: Path, data: bytes) -> None:
-    write_atomic(target, lambda tmp: tmp.write_bytes(data))
+def write_bytes_atomic(target: Path, data: bytes, *, durable: bool = True) -> None:
+    write_atomic(target, lambda tmp: tmp.write_bytes(data), durable=durable)
 
 
 def pid_alive(pid: int) -> bool:

@@ -109,7 +109,9 @@ def remember_many(paths: Iterable[Path]) -> None:
             state = _state(folder)
             state.update(digests)
             data = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-            write_bytes_atomic(folder / STATE_FILE, data)
+            # Not fsynced: after a power cut a lost record only makes the next run refuse to replace a file
+            # (asking for --force), never replace one the user edited; the documents themselves are fsynced.
+            write_bytes_atomic(folder / STATE_FILE, data, durable=False)
 
 
 def remember(path: Path) -> None:

@@ -8,7 +8,6 @@ landscape when ``context["last_landscape"]`` is true.
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 import zipfile
@@ -23,7 +22,7 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError, UndefinedError
 from lxml import etree
 
-from cchc_docgen import limits
+from cchc_docgen import limits, template_cache
 from cchc_docgen.atomic import write_atomic
 from cchc_docgen.docx_guard import check_package, fix_table_grids, strict_tree, verify
 from cchc_docgen.errors import TemplateProblem
@@ -43,6 +42,11 @@ _TAG = re.compile(r"\{[{%#]")
 _CONTROL = re.compile(r"[\t\n\a\f]")
 
 
+def _one_paragraph_a_line(xml: str) -> str:
+    """Each ``<w:p>`` on its own line, so Jinja's line-based ``{%p %}`` handling sees paragraphs apart."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
 class _Template(DocxTemplate):  # type: ignore[misc]
     """DocxTemplate, leaner and stricter.
 
@@ -52,10 +56,14 @@ class _Template(DocxTemplate):  # type: ignore[misc]
     - docxtpl's tab/line-break expansion runs only when the output has such characters.
     """
 
+    def patch_xml(self, src_xml: str) -> str:
+        """docxtpl's clean-up of the template XML, once per distinct XML (it depends on nothing else)."""
+        return template_cache.patched(src_xml, super().patch_xml)
+
     def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
-        src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+        src_xml = template_cache.patched(src_xml, _one_paragraph_a_line)
         self.current_rendering_part = part
-        dst_xml = jinja_env.from_string(src_xml).render(context)
+        dst_xml = template_cache.from_string(jinja_env, src_xml).render(context)
         dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
         return str(self.resolve_listing(dst_xml)) if _CONTROL.search(dst_xml) else dst_xml
 
@@ -86,19 +94,14 @@ class _Template(DocxTemplate):  # type: ignore[misc]
             strict_tree(part.blob, "phần chú thích cuối trang")
 
 
-@functools.lru_cache(maxsize=8)
-def _template_bytes(path: str, mtime_ns: int, size: int) -> bytes:
-    """The template file, read once per process (a batch renders many plans with the same template)."""
-    return Path(path).read_bytes()
-
-
 def load_template(path: Path) -> DocxTemplate:
     if not path.is_file():
         raise TemplateProblem(f"không tìm thấy mẫu DOCX '{path}'.")
     check_package(path)
-    stat = path.stat()
     try:
-        tpl = _Template(io.BytesIO(_template_bytes(str(path.resolve()), stat.st_mtime_ns, stat.st_size)))
+        # Read every time (cheap): the caches of template_cache are keyed by the XML inside, so a template
+        # edited between two renders is compiled again, whatever its file times say.
+        tpl = _Template(io.BytesIO(path.read_bytes()))
         tpl.init_docx()  # parse now: a corrupt template is reported here, not as an internal error
         return tpl
     except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError, etree.XMLSyntaxError):
