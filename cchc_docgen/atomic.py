@@ -54,13 +54,15 @@ def temp_path(target: Path) -> Path:
     return Path(name)
 
 
-def write_atomic(target: Path, write: Callable[[Path], object], *, durable: bool = True) -> None:
+def write_atomic(target: Path, write: Callable[[Path], object], *, durable: bool = True,
+                 before_replace: Callable[[Path], object] | None = None) -> None:
     """Call ``write(tmp)`` to fill a temporary file, then put it in place of ``target`` in one step.
 
     On any failure ``target`` is untouched and the temporary file is gone; an ``OSError`` becomes an
     ``EnvironmentProblem`` with advice (full disk, read-only folder…). ``durable`` flushes the data to the
     disk before the rename (``fsync``), so even a power cut leaves the old or the new file, never an empty one;
-    only bookkeeping whose loss is harmless may skip it.
+    only bookkeeping whose loss is harmless may skip it. ``before_replace(tmp)`` runs when the temporary file
+    is complete, just before the rename (to record it as ours first).
     """
     tmp: Path | None = None
     try:
@@ -73,6 +75,8 @@ def write_atomic(target: Path, write: Callable[[Path], object], *, durable: bool
             with open(tmp, "rb+") as written:
                 os.fsync(written.fileno())
         os.chmod(tmp, file_mode())
+        if before_replace is not None:
+            before_replace(tmp)
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:

@@ -12,7 +12,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -111,8 +111,12 @@ def load_template(path: Path) -> DocxTemplate:
         ) from None
 
 
-def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
-    """Render ``template`` with ``context`` into ``out`` (checked, then written atomically)."""
+def render_docx(template: Path, context: Mapping[str, Any], out: Path,
+                before_replace: Callable[[Path], object] | None = None) -> None:
+    """Render ``template`` with ``context`` into ``out`` (checked, then written atomically).
+
+    ``before_replace(tmp)`` runs when the finished document is complete, just before it takes ``out``'s place.
+    """
     tpl = load_template(template)
     source = tpl.get_xml()  # what the template asks for, to check the result against
     try:
@@ -146,7 +150,7 @@ def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
     if context.get("last_landscape"):
         _landscape(tpl.docx.sections[-1])
     verify(tpl.docx.element.body, context, source, template.name)
-    save_atomic(tpl, out)
+    save_atomic(tpl, out, before_replace)
 
 
 def _write_footnotes(tpl: DocxTemplate, footnotes: list[Mapping[str, Any]]) -> None:
@@ -177,6 +181,6 @@ def _landscape(section: Any) -> None:
         section.left_margin = Twips(1701)
 
 
-def save_atomic(tpl: DocxTemplate, out: Path) -> None:
+def save_atomic(tpl: DocxTemplate, out: Path, before_replace: Callable[[Path], object] | None = None) -> None:
     """Write to a temporary file beside ``out``, then rename: never a half-written document."""
-    write_atomic(out, lambda tmp: tpl.save(str(tmp)))
+    write_atomic(out, lambda tmp: tpl.save(str(tmp)), before_replace=before_replace)
