@@ -6,6 +6,12 @@ On top of Jinja's sandbox (no access to Python internals):
   loops end quickly;
 - ``*`` and ``**`` are checked before they run (``'a' * 10**9``, ``10 ** 10 ** 9``);
 - filters and functions refuse absurd numeric arguments (``center(10**9)``, ``batch(10**9)``);
+- strings and containers a template builds stay under ``MAX_TEMPLATE_VALUE`` (characters or items): checked
+  before a call that would pass it (``l.extend(l)``, ``d.update``, ``s.replace``, ``indent``, format widths,
+  ``%`` formatting, ``+``) and on every value stored in a ``namespace`` (the doubling ``ns.s ~ ns.s``);
+  ``sum`` adds numbers only (``sum(start=[])`` is quadratic);
+- ``include``, ``import`` and ``extends`` are refused with a message (a template is one DOCX);
+- macro recursion that goes too deep is the template's fault, reported as such;
 - the text a template produces is counted as it is produced (``MAX_RENDER_OUTPUT``);
 - a watchdog stops a render that takes longer than ``MAX_RENDER_SECONDS`` (``deadline``).
 
@@ -18,6 +24,7 @@ import contextlib
 import ctypes
 import functools
 import operator
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -25,6 +32,7 @@ from typing import Any
 
 from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import Namespace
 
 from cchc_docgen import limits
 
@@ -49,6 +57,8 @@ class _BoundedTemplate(Template):
                     raise RenderLimit(f"mẫu tạo ra hơn {limits.MAX_RENDER_OUTPUT:,} ký tự")
         except RenderLimit:
             raise
+        except RecursionError:
+            raise RenderLimit("mẫu gọi macro lồng nhau quá sâu (đệ quy không dừng)") from None
         except Exception:
             self.environment.handle_exception()
         return "".join(out)
@@ -59,30 +69,105 @@ def _check_number(value: object) -> None:
         raise RenderLimit(f"mẫu dùng số quá lớn ({value}); giới hạn là {MAX_ARGUMENT:,}")
 
 
-def _bounded(func: Callable[..., Any]) -> Callable[..., Any]:
+def _size(value: object) -> int:
+    return len(value) if isinstance(value, (str, list, tuple, dict, set, frozenset)) else 0
+
+
+def _check_size(size: int, what: str) -> None:
+    if size > limits.MAX_TEMPLATE_VALUE:
+        raise RenderLimit(f"mẫu tạo ra {what} quá lớn ({size:,} ký tự/phần tử; giới hạn {limits.MAX_TEMPLATE_VALUE:,})")
+
+
+_WIDTH = re.compile(r"\d+")
+
+
+def _check_format(spec: object) -> None:
+    """Widths and precisions in a format string (``'{:>1500000000}'``, ``'%1500000000s'``) stay small."""
+    if isinstance(spec, str):
+        for digits in _WIDTH.findall(spec):
+            if len(digits) > 7 or int(digits) > MAX_ARGUMENT:
+                raise RenderLimit(f"mẫu định dạng với độ rộng quá lớn ({digits}); giới hạn là {MAX_ARGUMENT:,}")
+
+
+def _check_growth(name: str, target: object, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse, before it runs, a call that would build a value over ``MAX_TEMPLATE_VALUE``."""
+    for value in (*args, *kwargs.values()):
+        _check_number(value)
+    values = (*args, *kwargs.values())
+    if name == "replace" and isinstance(target, str) and len(args) >= 2 and isinstance(args[0], str):
+        old, new = args[0], args[1]
+        count = target.count(old) if old else len(target) + 1
+        _check_size(len(target) + count * _size(new), "chuỗi")
+    elif name == "indent" and isinstance(target, str):
+        width = args[0] if args else kwargs.get("width", 4)
+        width = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
+        _check_size(len(target) + (target.count("\n") + 1) * width, "chuỗi")
+    elif name in ("extend", "update", "union", "join", "__add__", "__iadd__") or isinstance(target, (list, dict, set)):
+        _check_size(_size(target) + sum(_size(v) for v in values), "danh sách")
+    elif name in ("format", "format_map") and isinstance(target, str):
+        _check_format(target)
+
+
+def _bounded(func: Callable[..., Any], name: str = "") -> Callable[..., Any]:
+    skip = 1 if getattr(func, "jinja_pass_arg", None) else 0  # the context/environment Jinja passes first
+
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        for value in (*args, *kwargs.values()):
-            _check_number(value)
-        return func(*args, **kwargs)
+        given = args[skip:]
+        target = given[0] if given else None
+        _check_growth(name, target, given[1:], kwargs)
+        if name == "sum" and not isinstance(kwargs.get("start", given[2] if len(given) > 2 else 0), (int, float)):
+            raise RenderLimit("mẫu dùng sum với giá trị đầu không phải số; sum chỉ cộng các số")
+        if name == "format":
+            _check_format(target)
+        result = func(*args, **kwargs)
+        _check_size(_size(result), "giá trị")
+        return result
 
     return wrapper
+
+
+class BoundedNamespace(Namespace):
+    """``namespace()`` whose stored values stay under ``MAX_TEMPLATE_VALUE`` (``ns.s = ns.s ~ ns.s``)."""
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        _check_size(_size(value), "giá trị")
+        super().__setitem__(name, value)
+
+
+def _namespace(*args: Any, **kwargs: Any) -> BoundedNamespace:
+    for value in (*args, *kwargs.values()):
+        _check_size(_size(value), "giá trị")
+    return BoundedNamespace(*args, **kwargs)
 
 
 class BoundedEnvironment(SandboxedEnvironment):
     """Strict (undefined names are errors), escaping, sandboxed and bounded; one instance per document."""
 
     template_class = _BoundedTemplate
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def __init__(self) -> None:
         super().__init__(undefined=StrictUndefined, autoescape=True)
         self.output = 0
         self.range_total = 0
+        self.built = 0  # characters/items of the values built by *, +, % and calls, whole render
         self.globals["range"] = self._range
+        self.globals["namespace"] = _namespace
         for name in list(self.filters):
             if name not in {"safe", "escape", "e", "forceescape", "string", "default", "d"}:
-                self.filters[name] = _bounded(self.filters[name])
+                self.filters[name] = _bounded(self.filters[name], name)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """``'{:>1500000000}'.format`` is refused when it is looked up, before it can run."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            _check_format(value.__self__)
+        return wrapped
+
+    def _load_template(self, name: str, globals: Any) -> Any:
+        raise RenderLimit(f"mẫu dùng {{% include %}}, {{% import %}} hoặc {{% extends %}} ('{name}'): mẫu DOCX "
+                          "không dùng được mẫu khác; hãy chép nội dung cần dùng vào ngay trong mẫu")
 
     def _range(self, *args: int) -> range:
         for value in args:
@@ -95,7 +180,17 @@ class BoundedEnvironment(SandboxedEnvironment):
             raise RenderLimit(f"các vòng lặp range() trong mẫu vượt quá {limits.MAX_RANGE_TOTAL:,} bước")
         return rng
 
+    def _built(self, value: Any) -> Any:
+        """Count what a step built: many medium values add up too (``d.update({i: 'x' * 10**6})`` in a loop)."""
+        self.built += _size(value)
+        if self.built > limits.MAX_TEMPLATE_BUILT:
+            raise RenderLimit(f"mẫu tạo ra tổng cộng hơn {limits.MAX_TEMPLATE_BUILT:,} ký tự/phần tử trung gian")
+        return value
+
     def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
+        return self._built(self._binop(context, op, left, right))
+
+    def _binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
         if op == "**":
             if isinstance(right, int) and abs(right) > 64 and not (isinstance(left, int) and abs(left) <= 1):
                 raise RenderLimit(f"mẫu tính lũy thừa quá lớn (mũ {right})")
@@ -105,12 +200,25 @@ class BoundedEnvironment(SandboxedEnvironment):
                 if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_ARGUMENT:
                     raise RenderLimit(f"mẫu nhân một chuỗi/danh sách thành {len(seq) * times:,} phần tử")
             return operator.mul(left, right)
+        if op == "%":
+            _check_format(left)
+            for value in right if isinstance(right, tuple) else (right,):
+                _check_number(value)
+            result = operator.mod(left, right)
+            _check_size(_size(result), "chuỗi")
+            return result
+        if op == "+" and _size(left) and _size(right):
+            _check_size(_size(left) + _size(right), "chuỗi/danh sách")
         return super().call_binop(context, op, left, right)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        for value in (*args, *kwargs.values()):
-            _check_number(value)
-        return super().call(__context, __obj, *args, **kwargs)
+        _check_growth(getattr(__obj, "__name__", ""), getattr(__obj, "__self__", None), args, kwargs)
+        result = __self._built(super().call(__context, __obj, *args, **kwargs))
+        _check_size(_size(result), "giá trị")
+        target = getattr(__obj, "__self__", None)
+        if isinstance(target, (list, dict, set)):
+            _check_size(len(target), "danh sách")
+        return result
 
 
 class _Watchdog:

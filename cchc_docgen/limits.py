@@ -28,6 +28,10 @@ MAX_TEMPLATE_PARTS = 2_000
 MAX_RENDER_SECONDS = 60.0
 #: Largest text a template may produce for one document part (characters).
 MAX_RENDER_OUTPUT = 200 * 1024 * 1024
+#: Longest string and largest list/dict a template may build while rendering (characters or items).
+MAX_TEMPLATE_VALUE = 2_000_000
+#: Total characters/items of all the values a template builds in one render (``*``, ``+``, ``%``, calls).
+MAX_TEMPLATE_BUILT = 50_000_000
 #: Largest ``range()`` in a template, and the most loop steps ``range()`` may hand out in one document.
 MAX_RANGE = 10_000
 MAX_RANGE_TOTAL = 1_000_000
