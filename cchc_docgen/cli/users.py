@@ -26,6 +26,13 @@ def register(subparsers: Any) -> None:
     add.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của stdin")
     add.add_argument("--replace", action="store_true", help="đặt lại mật khẩu nếu tài khoản đã có")
     sub.add_parser("list", help="liệt kê tài khoản").add_argument("--data", default=".", metavar="THƯ_MỤC")
+    passwd = sub.add_parser("passwd", help="đặt mật khẩu mới (mọi phiên đăng nhập của tài khoản bị đăng xuất)")
+    passwd.add_argument("username", metavar="TÊN")
+    passwd.add_argument("--data", default=".", metavar="THƯ_MỤC")
+    passwd.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của stdin")
+    remove = sub.add_parser("remove", help="xóa tài khoản (văn bản của đơn vị vẫn giữ nguyên)")
+    remove.add_argument("username", metavar="TÊN")
+    remove.add_argument("--data", default=".", metavar="THƯ_MỤC")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from cchc_docgen.web.settings import STATE_DIR
 
     if not getattr(args, "users_command", None):
-        raise UsageError("hãy ghi việc cần làm: 'cchc-docgen users add TÊN --unit MÃ' hoặc 'cchc-docgen users list'.")
+        raise UsageError("hãy ghi việc cần làm: 'cchc-docgen users add TÊN --unit MÃ', 'users list', "
+                         "'users passwd TÊN' hoặc 'users remove TÊN'.")
     data = Path(args.data)
     if not data.is_dir():
         raise UsageError(f"không có thư mục dữ liệu '{data}'. Hãy tạo thư mục đó hoặc chọn bằng --data.")
@@ -46,6 +54,27 @@ def run(args: argparse.Namespace) -> int:
         for name, unit in sorted(accounts.users().items()):
             print(f"{name}\t{unit}\t{names.get(unit, '')}")
         return 0
+    if args.users_command == "remove":
+        accounts.remove(args.username)
+        print(f"Đã xóa tài khoản '{args.username}'; các phiên đăng nhập của tài khoản này không còn dùng được.",
+              file=sys.stderr)
+        return 0
+    password = _password(args)
+    if args.users_command == "passwd":
+        accounts.passwd(args.username, password)
+        print(f"Đã đặt mật khẩu mới cho '{args.username}'; các phiên đăng nhập cũ đã bị đăng xuất.", file=sys.stderr)
+        return 0
+    accounts.add(args.username, password, args.unit, unit_name=args.unit_name, parent=args.parent,
+                 replace=args.replace)
+    (data / args.unit).mkdir(exist_ok=True)
+    print(f"Đã thêm tài khoản '{args.username}' (đơn vị {args.unit}); văn bản của đơn vị nằm ở {data / args.unit}.",
+          file=sys.stderr)
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    from cchc_docgen.errors import UsageError
+
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -54,9 +83,4 @@ def run(args: argparse.Namespace) -> int:
         password = getpass.getpass("Mật khẩu: ")
         if getpass.getpass("Nhập lại mật khẩu: ") != password:
             raise UsageError("hai lần nhập mật khẩu không giống nhau; hãy chạy lại.")
-    accounts.add(args.username, password, args.unit, unit_name=args.unit_name, parent=args.parent,
-                 replace=args.replace)
-    (data / args.unit).mkdir(exist_ok=True)
-    print(f"Đã thêm tài khoản '{args.username}' (đơn vị {args.unit}); văn bản của đơn vị nằm ở {data / args.unit}.",
-          file=sys.stderr)
-    return 0
+    return password

@@ -33,6 +33,8 @@ class User:
     display: str = ""
     children: frozenset[str] = field(default_factory=frozenset)  # units whose parent is this user's unit
     parent: str | None = None
+    #: raised on logout and password change: a session signed for an older version no longer works
+    version: int = 0
 
     def can_access(self, unit: str | None) -> bool:
         """May this user open documents of ``unit`` (``None``: files at the top of the data folder)?"""
@@ -89,7 +91,9 @@ class Accounts:
             data = self._read()
             if username in data["users"] and not replace:
                 raise InputError(f"tài khoản '{username}' đã có; thêm --replace nếu muốn đặt lại mật khẩu.")
-            data["users"][username] = {"unit": unit, "hash": _hasher.hash(password)}
+            old = data["users"].get(username, {})
+            data["users"][username] = {"unit": unit, "hash": _hasher.hash(password),
+                                       "version": int(old.get("version", 0)) + (1 if old else 0)}
             info = data["units"].setdefault(unit, {})
             if unit_name:
                 info["name"] = unit_name
@@ -99,6 +103,41 @@ class Accounts:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
             self.path.chmod(0o600)
+
+    def _write(self, data: dict) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+        self.path.chmod(0o600)
+
+    def passwd(self, username: str, password: str) -> None:
+        """Set a new password; every session of the user ends."""
+        if len(password) < 8:
+            raise InputError("mật khẩu quá ngắn: cần ít nhất 8 ký tự.")
+        with _lock:
+            data = self._read()
+            entry = data["users"].get(username)
+            if entry is None:
+                raise InputError(f"không có tài khoản '{username}' (xem danh sách: cchc-docgen users list).")
+            entry["hash"] = _hasher.hash(password)
+            entry["version"] = int(entry.get("version", 0)) + 1
+            self._write(data)
+
+    def remove(self, username: str) -> None:
+        """Delete the account; its sessions stop working at the next request. Its unit's files stay."""
+        with _lock:
+            data = self._read()
+            if data["users"].pop(username, None) is None:
+                raise InputError(f"không có tài khoản '{username}' (xem danh sách: cchc-docgen users list).")
+            self._write(data)
+
+    def end_sessions(self, username: str) -> None:
+        """Sign the user out everywhere (logout): sessions of an older version are refused."""
+        with _lock:
+            data = self._read()
+            entry = data["users"].get(username)
+            if entry is not None:
+                entry["version"] = int(entry.get("version", 0)) + 1
+                self._write(data)
 
     def verify(self, username: str, password: str) -> User | None:
         """The user when the password matches, else ``None`` (same work either way)."""
@@ -120,7 +159,7 @@ class Accounts:
         units = data["units"]
         children = frozenset(u for u, info in units.items() if info.get("parent") == unit)
         info = units.get(unit, {})
-        return User(username, unit, info.get("name", unit), children, info.get("parent"))
+        return User(username, unit, info.get("name", unit), children, info.get("parent"), int(entry.get("version", 0)))
 
     def users(self) -> dict[str, str]:
         """Username → unit, for listing."""

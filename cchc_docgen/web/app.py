@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from cchc_docgen.web.jobs import Limits as JobLimits
 from cchc_docgen.web.preview import Outputs
 from cchc_docgen.web.security import Denied, LoginRequired, csrf_token, current_user
 from cchc_docgen.web.settings import Settings, is_loopback
+from cchc_docgen.web.throttle import Throttle
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -101,6 +103,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.accounts = Accounts(settings.accounts_file)
     app.state.login_needed = app.state.accounts.exists()
     app.state.outputs = outputs
+    app.state.throttle = Throttle()
+    app.state.hashing = ThreadPoolExecutor(max_workers=2, thread_name_prefix="argon2")  # sign-ins wait here
     app.state.jobs = Jobs(JobLimits(settings.job_slots, settings.job_memory_mb, settings.job_seconds))
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie="cchc_session",
                        max_age=12 * 3600, same_site="strict", https_only=False)

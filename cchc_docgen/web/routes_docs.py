@@ -15,6 +15,8 @@ from cchc_docgen.web.app import page
 from cchc_docgen.web.editorview import EditorView
 from cchc_docgen.web.saving import save_form, writer
 from cchc_docgen.web.security import accounts, check_csrf, current_user, open_document
+from cchc_docgen.web.throttle import Throttle
+from cchc_docgen.web.throttle import message as throttle_message
 
 router = APIRouter()
 
@@ -28,13 +30,24 @@ async def login_form(request: Request, next: str = "/") -> Response:
 async def login(request: Request) -> Response:
     form = await request.form()
     check_csrf(request, form.get("csrf"))
-    user = accounts(request).verify(str(form.get("username", "")).strip(), str(form.get("password", "")))
+    name = str(form.get("username", "")).strip()[:64]
     target = _local(str(form.get("next", "/")))
+    throttle: Throttle = request.app.state.throttle
+    keys = (f"user:{name.lower()}", f"addr:{request.client.host if request.client else ''}")
+    wait = throttle.wait(*keys)
+    if wait > 0:
+        return page(request, "login.html", 429, next=target, error=throttle_message(wait))
+    loop = asyncio.get_running_loop()  # argon2 takes ~50 ms of CPU: never on the event loop
+    user = await loop.run_in_executor(request.app.state.hashing, accounts(request).verify, name,
+                                      str(form.get("password", ""))[:1024])
     if user is None:
+        throttle.failed(*keys)
         return page(request, "login.html", 401, next=target,
                     error="Sai tên đăng nhập hoặc mật khẩu. Hãy nhập lại (chú ý chữ hoa, chữ thường).")
+    throttle.succeeded(*keys)
     request.session.clear()
     request.session["user"] = user.username
+    request.session["ver"] = user.version
     request.session["sid"] = secrets.token_urlsafe(12)
     return RedirectResponse(target, status_code=303)
 
@@ -43,6 +56,9 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     form = await request.form()
     check_csrf(request, form.get("csrf"))
+    name = request.session.get("user")
+    if isinstance(name, str) and request.app.state.login_needed:
+        await asyncio.to_thread(accounts(request).end_sessions, name)  # a copied cookie stops working too
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 

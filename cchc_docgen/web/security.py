@@ -35,8 +35,8 @@ def current_user(request: Request) -> User:
         return LOCAL_USER
     name = request.session.get("user")
     user = store.user(name) if isinstance(name, str) else None
-    if user is None:
-        raise LoginRequired
+    if user is None or request.session.get("ver") != user.version:
+        raise LoginRequired  # no account, a removed one, or a session ended by logout or a new password
     return user
 
 
