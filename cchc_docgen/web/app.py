@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -134,6 +135,20 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(Denied)
     async def denied(request: Request, exc: Denied) -> Response:
         return page(request, "message.html", exc.status, title="Không thực hiện được", message=exc.message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """Starlette's own refusals (a form with too many fields, a field over 1 MB, a wrong method) as a
+        Vietnamese page instead of English JSON."""
+        if exc.status_code == 404:
+            return await not_found(request, exc)
+        message = {
+            400: "Biểu mẫu gửi lên không đọc được: quá nhiều ô (hơn 1.000), hoặc một ô quá lớn (hơn 1 MB). "
+                 "Hãy tải lại trang rồi thử lại; nội dung dài hãy chia thành nhiều đoạn, tệp hãy gửi bằng nút "
+                 "chọn tệp.",
+            405: "Trang này không nhận thao tác đó. Hãy quay lại trang trước và dùng các nút trên trang.",
+        }.get(exc.status_code, "Yêu cầu không thực hiện được. Hãy tải lại trang rồi thử lại.")
+        return page(request, "message.html", exc.status_code, title="Không thực hiện được", message=message)
 
     @app.exception_handler(404)
     async def not_found(request: Request, exc: Exception) -> Response:

@@ -16,13 +16,14 @@ class BadPath(Exception):
 
 def doc_path(data: Path, rel: str) -> Path:
     """The document file for ``rel`` (``unit/name.yaml``); ``BadPath`` for anything else."""
-    if not rel or "\\" in rel or "\x00" in rel:
+    if not rel or "\\" in rel or "\x00" in rel or len(rel.encode("utf-8", "replace")) > 400:
         raise BadPath(rel)
     pure = PurePosixPath(rel)
     parts = pure.parts
     if pure.is_absolute() or not parts or len(parts) > 2 or pure.suffix.lower() not in (".yaml", ".yml"):
         raise BadPath(rel)
-    if any(p in (".", "..") or p.startswith(".") or not _PART.match(p) or p == STATE_DIR for p in parts):
+    if any(p in (".", "..") or p.startswith(".") or not _PART.match(p) or p == STATE_DIR
+           or len(p.encode("utf-8", "replace")) > 200 for p in parts):
         raise BadPath(rel)
     path = data.joinpath(*parts)
     resolved = path.resolve()

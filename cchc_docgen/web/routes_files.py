@@ -93,6 +93,8 @@ async def read_upload(request: Request, upload: Any, allowed: set[str]) -> tuple
     if not isinstance(upload, (UploadFile, StarletteUpload)) or not upload.filename:
         raise Denied(400, "Chưa chọn tệp. Hãy bấm “Chọn tệp” và chọn tệp cần tải lên.")
     name = Path(upload.filename).name
+    if len(name.encode("utf-8", "replace")) > 200:  # longer than most file systems allow
+        raise Denied(400, "Tên tệp quá dài (hơn 200 byte). Hãy đổi tên tệp cho ngắn hơn rồi tải lên lại.")
     suffix = Path(name).suffix.lower()
     if suffix not in allowed:
         kinds = ", ".join(sorted(allowed))

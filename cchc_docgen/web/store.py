@@ -7,6 +7,7 @@ and the user's changes are kept as a draft under ``.cchc/drafts/`` so nothing is
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -161,6 +162,30 @@ def create(path: Path, text: str) -> None:
         write_atomic(path, text.encode("utf-8"))
 
 
+#: Drafts kept per document and in all, and their total size: the oldest go first.
+DRAFTS_PER_DOCUMENT = 20
+DRAFTS_TOTAL = 500
+DRAFTS_BYTES = 200 * 1024 * 1024
+
+
+def prune_drafts(drafts: Path, stem: str) -> None:
+    """Remove the oldest drafts past the quotas (repeated conflicting saves must not fill the disk)."""
+    entries = []
+    for item in drafts.glob("*.yaml"):
+        with contextlib.suppress(OSError):
+            info = item.lstat()
+            entries.append((info.st_mtime_ns, item.name, info.st_size, item))
+    entries.sort(reverse=True)  # newest first
+    total, mine = 0, 0
+    for kept, (_, name, size, item) in enumerate(entries, 1):
+        own = name.startswith(f"{stem}-") and name[len(stem) + 1:len(stem) + 2].isdigit()
+        mine += own
+        total += size
+        if (own and mine > DRAFTS_PER_DOCUMENT) or kept > DRAFTS_TOTAL or total > DRAFTS_BYTES:
+            with contextlib.suppress(OSError):
+                item.unlink()
+
+
 def keep_draft(path: Path, text: str, drafts: Path) -> Path | None:
     """Save ``text`` as ``drafts/<stem>-<time>.yaml`` and return it (``None`` when it cannot be written)."""
     try:
@@ -168,6 +193,7 @@ def keep_draft(path: Path, text: str, drafts: Path) -> Path | None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         draft = drafts / f"{path.stem}-{stamp}.yaml"
         write_atomic(draft, text.encode("utf-8"))
+        prune_drafts(drafts, path.stem)
         return draft
     except (OSError, InputError):  # InputError: the atomic writer's advice for a full disk…
         return None

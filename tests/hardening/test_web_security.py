@@ -114,3 +114,29 @@ def test_library_never_follows_symlinks(data: Path, tmp_path: Path) -> None:
 
     rels = [e.rel for e in entries(data.resolve(), User("ht.a", "th-a"))]
     assert rels == ["th-a/ke-hoach.yaml"]
+
+
+def test_drafts_stay_under_their_quota(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cchc_docgen.web import store
+
+    monkeypatch.setattr(store, "DRAFTS_PER_DOCUMENT", 3)
+    drafts = tmp_path / "drafts"
+    doc, other = tmp_path / "ke-hoach.yaml", tmp_path / "bao-cao.yaml"
+    made = [store.keep_draft(doc, f"title: ban {i}\n", drafts) for i in range(6)]
+    kept_other = store.keep_draft(other, "title: khac\n", drafts)
+    left = sorted(p.name for p in drafts.glob("ke-hoach-*.yaml"))
+    assert left == sorted(p.name for p in made[-3:] if p)  # the newest three of this document
+    assert kept_other is not None and kept_other.exists()
+
+
+def test_long_names_and_form_errors_are_vietnamese_4xx(data: Path) -> None:
+    app = create_app(Settings(data=data, warm_converter=False))
+    with TestClient(app, base_url=BASE) as client:
+        assert _login(client, "ht.a") == 303
+        assert client.get("/edit/th-a/" + "a" * 300 + ".yaml").status_code == 404
+        token = _csrf(client, "/check")
+        answer = client.post("/check", data={"csrf": token}, files={"file": ("a" * 300 + ".docx", b"PK\x03\x04")})
+        assert answer.status_code == 400 and "Tên tệp quá dài" in answer.text
+        fields = {f"f{i}": "x" for i in range(1200)}
+        answer = client.post("/check", data={"csrf": token, **fields}, files={"file": ("a.docx", b"PK")})
+        assert answer.status_code == 400 and "quá nhiều ô" in answer.text and "detail" not in answer.text
