@@ -116,6 +116,7 @@ def render_layouts(paths: list[Path], engine: str | None = None) -> tuple[dict[P
     could not be used for some or all files, else ``None``).
     """
     from cchc_docgen.pdf import PdfError, convert_many
+    from cchc_docgen.pdf.offline import copy_offline
 
     layouts: dict[Path, Layout] = {}
     with tempfile.TemporaryDirectory(prefix="cchc-check-") as tmp:
@@ -123,7 +124,7 @@ def render_layouts(paths: list[Path], engine: str | None = None) -> tuple[dict[P
         for i, path in enumerate(paths):
             copy = Path(tmp) / f"{i:04d}.docx"
             try:
-                shutil.copyfile(path, copy)
+                copy_offline(path, copy)  # LibreOffice must not fetch what the document links to
             except OSError:
                 continue
             copies[copy] = path
