@@ -12,12 +12,15 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, GetJsonSchemaHandle
 BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 #: Invisible characters that are allowed: soft hyphen (a hyphenation hint Word honours).
 _ALLOWED_FORMAT = frozenset("\u00ad")
+#: Letters and marks that print as nothing although Unicode does not call them format characters: Hangul
+#: fillers, the blank Braille pattern, the combining grapheme joiner (used to smuggle look-alike text).
+BLANK_LOOKING = frozenset("\u3164\u115f\u1160\uffa0\u2800\u034f")
 
 
 #: Text made only of these characters has no invisible character (tested against every code point): printable
 #: ASCII, tab and line breaks, Latin-1 letters and signs but the soft hyphen, Latin Extended-A/B, combining
 #: diacritics, Vietnamese (Latin Extended Additional), dashes, quotes and other visible punctuation, №, €.
-_VISIBLE_ONLY = re.compile("[\t\n\r\x20-\x7e\xa0-\xac\xae-\u024f\u0300-\u036f\u1e00-\u1eff"
+_VISIBLE_ONLY = re.compile("[\t\n\r\x20-\x7e\xa0-\xac\xae-\u024f\u0300-\u034e\u0350-\u036f\u1e00-\u1eff"
                            "\u2010-\u2027\u2030-\u205e\u20ac\u2116]*")
 
 
@@ -28,7 +31,8 @@ def invisible_char(text: str) -> int | None:
         return None
     for i, ch in enumerate(text):
         category = unicodedata.category(ch)
-        if (category == "Cf" and ch not in _ALLOWED_FORMAT) or (category == "Cc" and ch not in "\t\n\r"):
+        if ((category == "Cf" and ch not in _ALLOWED_FORMAT) or (category == "Cc" and ch not in "\t\n\r")
+                or ch in BLANK_LOOKING):
             return i
     return None
 

@@ -203,3 +203,12 @@ def test_pdf_budget_lets_an_ordinary_pdf_through(tmp_path: Path) -> None:
     path = tmp_path / "ok.pdf"
     path.write_bytes(_one_page(b"BT /F1 12 Tf 72 700 Td (Ke hoach) Tj ET\n" * 200))
     check_pdf(path)  # raises when a limit is passed
+
+
+@pytest.mark.parametrize("char", ["\u3164", "\u115f", "\uffa0", "\u2800", "\u034f"])
+def test_blank_looking_letters_are_invisible_characters(char: str) -> None:
+    from cchc_docgen.models.base import invisible_char, strip_invisible
+
+    text = f"Kế hoạch{char} số 07"
+    assert invisible_char(text) == len("Kế hoạch")
+    assert strip_invisible(text) == "Kế hoạch số 07"
