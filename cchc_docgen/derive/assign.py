@@ -91,8 +91,9 @@ class Reader:
             spans += [(m.start(), m.end(), label, indirect) for p in patterns for m in p.finditer(norm)]
         hit, qualified = None, []
         for start, end, label, indirect in _merged(spans):
-            if self.qualified.match(norm, end):  # "các sở, ban, ngành liên quan": only the ones concerned
-                qualified.append((start, end, label))
+            qualifier = self.qualified.match(norm, end)
+            if qualifier:  # "các sở, ban, ngành liên quan": only the ones concerned
+                qualified.append((start, end, norm[start: qualifier.end()].strip()))
             elif hit is None:
                 hit = (label, indirect)
         if hit is not None:
@@ -107,7 +108,7 @@ class Reader:
         ):
             return Match("superior", self.superior)
         if qualified or (not others and any(p.search(norm) for p in self.open)):
-            return Match("open", qualified[0][2] + " liên quan" if qualified else text.strip())
+            return Match("open", qualified[0][2] if qualified else text.strip())
         return Match("")
 
     def decide(self, lead: str, partner: str = "", task: str = "") -> Verdict:

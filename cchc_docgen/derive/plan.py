@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from cchc_docgen.derive.appendix import Assignee, Kept, narrow
 from cchc_docgen.derive.assign import Reader
+from cchc_docgen.derive.content import report_to_superior, without_appendix_notes, without_area
 from cchc_docgen.derive.organization import deputy_title, is_organization, organization, teams_text
 from cchc_docgen.derive.superior import superior_of
 from cchc_docgen.derive.tasks import Sorter, Task
@@ -25,7 +26,6 @@ from cchc_docgen.models.unit import Unit
 from cchc_docgen.models.walk import footnote_marks
 
 _AUDIENCE = re.compile(r"^đối tượng", re.IGNORECASE)
-_APPENDIX_NOTE = re.compile(r"^\W*(chi tiết|cụ thể|nội dung cụ thể)[^.]{0,40}phụ lục[^.]{0,60}\W*$", re.IGNORECASE)
 
 
 @dataclass
@@ -108,6 +108,8 @@ def derive(parent: Document, unit: Unit) -> Derived:
     if parent_org is not None:
         org_sorter.nodes(parent_org.items, None, parent_org.title or "Tổ chức thực hiện")
     duties = [wording(t.text) for t in org_sorter.tasks if t.kept]
+    if not sup.is_issuer:
+        duties = [report_to_superior(d, parent.issuer.place, sup.name) for d in duties]
     org = organization(unit, short_ref, sup, duties)
     at = next((i for i, n in enumerate(parent.body) if is_organization(n)), len(parent.body))
     position = sum(1 for s in sources if s is not None and s < at)
@@ -130,9 +132,9 @@ def derive(parent: Document, unit: Unit) -> Derived:
             lines = [wording(child_title_line(line, parent, unit)) for line in narrowed.title]
             appendices.append(narrowed.model_copy(update={"title": lines}))
     if not appendices:
-        body, sources = _without_appendix_notes(body, sources)
+        body, sources = without_appendix_notes(body, sources)
 
-    title = child_title(parent, unit)
+    title = without_area(child_title(parent, unit), parent.issuer.place)
     signer = (
         Signer(authority="KT", head_title=unit.head.title, title=unit.deputies[0].title,
                name=unit.deputies[0].name or "")
@@ -213,19 +215,6 @@ def _turn(node: Node, unit: Unit, wording: Wording) -> Node:
         "paragraphs": [wording(p) for p in node.paragraphs],
         "items": [_turn(i, unit, wording) for i in node.items],
     })
-
-
-def _without_appendix_notes(body: list[Node], sources: list[int | None]) -> tuple[list[Node], list[int | None]]:
-    """Drop '(Chi tiết tại phụ lục …)' lines when no appendix is left."""
-    def clean(node: Node) -> Node | None:
-        if node.text and _APPENDIX_NOTE.match(node.text) and not (node.items or node.paragraphs or node.title):
-            return None
-        items = [c for c in (clean(i) for i in node.items) if c is not None]
-        return node.model_copy(update={"items": items}) if len(items) != len(node.items) else node
-
-    out = [(clean(n), s) for n, s in zip(body, sources, strict=True)]
-    kept = [(n, s) for n, s in out if n is not None]
-    return [n for n, _ in kept], [s for _, s in kept]
 
 
 def _count(rows: list) -> int:
