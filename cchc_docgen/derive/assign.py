@@ -116,6 +116,9 @@ class Reader:
         who = _label(lead) or _label(partner) or "(không ghi cơ quan thực hiện)"
         lead_match = self.match(lead, task)
         if lead_match.how in ("named", "group"):
+            if lead_match.how == "group" and pattern(vocabulary()["elsewhere"]).search(normalize(lead)):
+                return Verdict("lead", True, f"giao '{_label(lead)}': kiểm tra văn bản phân công có gồm đơn vị không",
+                               who)
             return Verdict("lead", who=who)
         if lead_match.how == "superior":
             return Verdict("lead", True, f"giao cho {who}, cấp trên trực tiếp của đơn vị: xem phần việc của đơn vị",
