@@ -169,7 +169,7 @@ def subject(text: str) -> tuple[str, str] | None:
         return None
     predicates = pattern(data["predicates"])
     low = rest.lower()  # same length as ``rest``: positions found here cut ``rest``
-    stop = _first(low, predicates, re.compile(r"[:.(]|;\s(?!ubnd|ủy ban|các|sở)"))
+    stop = _first(low, predicates, re.compile(r"[:.(]|;\s(?!ubnd|ủy ban|các|sở|thủ trưởng|trưởng|giám đốc|chủ tịch)"))
     lead = rest[:stop].strip(" ,;:-–")
     partner = ""
     cooperate = re.compile(r"\bphối hợp( chặt chẽ)?( với)?\s+").search(low, stop)

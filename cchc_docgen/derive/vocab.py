@@ -135,6 +135,6 @@ def _part_concerns(part: str, unit: Unit, rel: Relation) -> bool:
         return unit.category in SCHOOLS or unit.category == "gdnn_gdtx"
     if _edu("institutions").search(part):
         return unit.category != "phong_gddt"
-    if _edu("education_units").search(part):
-        return True
+    if _edu("education_units").search(part):  # "các đơn vị giáo dục": schools and centres, not a Phòng
+        return unit.category != "phong_gddt"
     return bool(_edu("everyone").search(part))
