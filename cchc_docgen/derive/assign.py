@@ -126,16 +126,28 @@ class Reader:
         partner_match = self.match(partner, task) if partner else Match("")
         if partner_match.how in ("named", "group"):
             return Verdict("support", who=who)
-        if lead_match.how == "open":
+        if lead_match.how == "open" and not _names_another_body(lead):
             return Verdict("lead", True, f"giao chung '{_label(lead_match.label)}', chưa rõ có gồm đơn vị không", who)
         if partner_match.how == "superior":
             return Verdict("support", True, f"cấp trên trực tiếp của đơn vị phối hợp với {who}", who)
         if not lead.strip() and not partner.strip():
             return Verdict("lead", True, "không ghi cơ quan thực hiện", who)
         reason = f"việc của {who}"
-        if partner_match.how == "open":
+        if lead_match.how == "open":  # "Sở Tài chính, các sở liên quan": the named body leads, others if asked
+            reason = f"việc của {who} (đơn vị chỉ tham gia khi được giao)"
+        elif partner_match.how == "open":
             reason += f" (phối hợp: '{_label(partner_match.label)}', chỉ khi được mời)"
         return Verdict("", reason=reason, who=who)
+
+
+def _names_another_body(text: str) -> bool:
+    """Does ``text`` begin with a named body ('Sở Tài chính, …', 'Các phòng Sở, …'), not with a group?"""
+    norm = normalize(re.sub(r"[*_]", "", text)).strip()
+    if any(pattern(rf"^(?:{x.pattern})").match(norm) for _, ps, _, _ in _groups() for x in ps):
+        return False
+    if any(pattern(rf"^(?:{p})").match(norm) for p in vocabulary()["ambiguous"]):  # "Các cơ quan liên quan"
+        return False
+    return any(pattern(rf"^(?:{p})").match(norm) for p in vocabulary()["body_starts"])
 
 
 def _merged(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:

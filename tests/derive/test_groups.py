@@ -66,6 +66,7 @@ TABLE = [
     ("Văn phòng UBND tỉnh", "Sở Xây dựng", ("support", "", "")),
     ("Theo phân công tại Quyết định số 1256/QĐ-UBND", "", ("review", "review", "review")),
     ("Các cơ quan liên quan", "", ("review", "review", "review")),
+    ("Sở Tài chính, các sở, ngành liên quan", "", ("", "", "")),
     ("Các đơn vị trực tiếp sử dụng ngân sách", "", ("lead", "lead", "lead")),
     ("Các cơ sở giáo dục", "", ("", "", "lead")),
     ("Các trường THPT", "", ("", "", "lead")),
@@ -95,6 +96,8 @@ def test_a_superiors_task_about_schools_is_the_schools_for_review() -> None:
      ""),
     ("Căn cứ nội dung Chương trình; các sở, ban, ngành tổ chức tổng kết", "các sở, ban, ngành", ""),
     ("Sở Tư pháp:", "Sở Tư pháp", ""),
+    ("Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh: phối hợp", "các cơ quan Trung ương đóng trên địa bàn tỉnh",
+     ""),
 ])
 def test_subject_of_a_sentence(text: str, lead: str, partner: str) -> None:
     assert subject(text) == (lead, partner)
