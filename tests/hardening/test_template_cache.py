@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from support.paths import ROOT
+from helpers import STARTER, template_with
 
 from cchc_docgen import template_cache
 from cchc_docgen.context import build_context
@@ -15,19 +15,7 @@ from cchc_docgen.loader import load_document
 from cchc_docgen.pipeline import render_plan
 from cchc_docgen.renderer import render_docx
 
-TEMPLATE = ROOT / "templates" / "ke_hoach.docx"
-PLAN = ROOT / "plans" / "mau_ke_hoach.yaml"
-
-
-def _template_with(tmp: Path, snippet: str, name: str) -> Path:
-    out = tmp / name
-    with zipfile.ZipFile(TEMPLATE) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info)
-            if info.filename == "word/document.xml":
-                data = data.decode().replace("<w:body>", f"<w:body>{snippet}", 1).encode()
-            zout.writestr(info, data)
-    return out
+PLAN = STARTER
 
 
 def _body_text(docx: Path) -> str:
@@ -48,11 +36,11 @@ def test_second_render_compiles_nothing(tmp_path: Path) -> None:
 def test_changed_template_is_compiled_again(tmp_path: Path) -> None:
     context = build_context(load_document(PLAN))
     para = '<w:p><w:r><w:t>{{ "DẤU-%s" % "A" }}</w:t></w:r></w:p>'
-    template = _template_with(tmp_path, para, "mau.docx")
+    template = template_with(tmp_path, para, "mau.docx")
     render_docx(template, context, tmp_path / "a.docx")
     assert "DẤU-A" in _body_text(tmp_path / "a.docx")
     # the same file name, new content: the new text must come out, not the cached one
-    _template_with(tmp_path, para.replace('"A"', '"B"'), "mau.docx")
+    template_with(tmp_path, para.replace('"A"', '"B"'), "mau.docx")
     render_docx(template, context, tmp_path / "b.docx")
     body = _body_text(tmp_path / "b.docx")
     assert "DẤU-B" in body and "DẤU-A" not in body
@@ -62,7 +50,7 @@ def test_guards_hold_on_cached_code(tmp_path: Path) -> None:
     """Each render gets its own budgets around the shared code: the second render is refused like the first."""
     context = build_context(load_document(PLAN))
     loop = "{% for i in range(200000) %}{% for j in range(200000) %}{% endfor %}{% endfor %}"
-    template = _template_with(tmp_path, f"<w:p><w:r><w:t>{loop}</w:t></w:r></w:p>", "vong.docx")
+    template = template_with(tmp_path, f"<w:p><w:r><w:t>{loop}</w:t></w:r></w:p>", "vong.docx")
     for name in ("a.docx", "b.docx"):
         with pytest.raises(TemplateProblem, match="range"):
             render_docx(template, context, tmp_path / name)
