@@ -173,11 +173,7 @@ def subject(text: str) -> tuple[str, str] | None:
     data = vocabulary()
     clean = unicodedata.normalize("NFC", re.sub(r"[*_]", "", text)).strip()
     rest = clean[_after_opening(clean):]
-    norm = normalize(rest)
-    starts_with_body = any(pattern(rf"^(?:{p})").match(norm) for p in data["body_starts"])
-    if not starts_with_body and not any(
-        pattern(rf"^(?:{x.pattern})").match(norm) for _, ps, _, _ in _groups() for x in ps
-    ):
+    if not _begins_with_body(rest):
         return None
     predicates = pattern(data["predicates"])
     low = rest.lower()  # same length as ``rest``: positions found here cut ``rest``
@@ -189,7 +185,16 @@ def subject(text: str) -> tuple[str, str] | None:
         tail = low[cooperate.end():]
         end = _first(tail, predicates, re.compile(r"[;:.(]"))
         partner = rest[cooperate.end(): cooperate.end() + end].strip(" ,;:-–")
+        if not _begins_with_body(partner):  # "phối hợp tuyên truyền …": no partner named
+            partner = ""
     return (lead, partner) if lead else None
+
+
+def _begins_with_body(text: str) -> bool:
+    norm = normalize(text)
+    return any(pattern(rf"^(?:{p})").match(norm) for p in vocabulary()["body_starts"]) or any(
+        pattern(rf"^(?:{x.pattern})").match(norm) for _, ps, _, _ in _groups() for x in ps
+    )
 
 
 def _after_opening(text: str) -> int:

@@ -96,6 +96,8 @@ def test_a_superiors_task_about_schools_is_the_schools_for_review() -> None:
      ""),
     ("Căn cứ nội dung Chương trình; các sở, ban, ngành tổ chức tổng kết", "các sở, ban, ngành", ""),
     ("Sở Tư pháp:", "Sở Tư pháp", ""),
+    ("Trách nhiệm của các sở, ban, ngành", "các sở, ban, ngành", ""),
+    ("Đề nghị Ủy ban MTTQ tỉnh phối hợp tuyên truyền", "Ủy ban MTTQ tỉnh", ""),
     ("Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh: phối hợp", "các cơ quan Trung ương đóng trên địa bàn tỉnh",
      ""),
 ])
@@ -103,7 +105,8 @@ def test_subject_of_a_sentence(text: str, lead: str, partner: str) -> None:
     assert subject(text) == (lead, partner)
 
 
-@pytest.mark.parametrize("text", ["Tổ chức Cuộc thi tìm hiểu", "Báo cáo UBND tỉnh kết quả", "Xã hội hóa nguồn lực",
+@pytest.mark.parametrize("text", ["Sở hữu trí tuệ được bảo vệ", "Tổ chức Cuộc thi tìm hiểu",
+                                   "Báo cáo UBND tỉnh kết quả", "Xã hội hóa nguồn lực",
                                   "Trường hợp cần điều chỉnh dự toán", "Thời gian thực hiện: năm 2026"])
 def test_no_subject(text: str) -> None:
     assert subject(text) is None
