@@ -132,7 +132,7 @@ class Reader:
             return Verdict("support", True, f"cấp trên trực tiếp của đơn vị phối hợp với {who}", who)
         if not lead.strip() and not partner.strip():
             return Verdict("lead", True, "không ghi cơ quan thực hiện", who)
-        reason = f"việc của {who}"
+        reason = f"việc của {_in_sentence(who)}"
         if lead_match.how == "open":  # "Sở Tài chính, các sở liên quan": the named body leads, others if asked
             reason = f"việc của {who} (đơn vị chỉ tham gia khi được giao)"
         elif partner_match.how == "open":
@@ -160,6 +160,11 @@ def _merged(spans: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str
         else:
             out.append((start, end, label, indirect))
     return out
+
+
+def _in_sentence(text: str) -> str:
+    """'Các sở, ban, ngành' → 'các sở, ban, ngành' inside a sentence; names keep their capitals."""
+    return text[:1].lower() + text[1:] if text.startswith(("Các ", "Theo ")) else text
 
 
 def _label(text: str) -> str:
