@@ -147,3 +147,15 @@ def test_a_xa_with_no_table_row_left_loses_the_appendix_and_its_mention() -> Non
     doc = derive(plan, XA).document
     assert doc.appendices == []
     assert all("Phụ lục" not in p for node in doc.body for p in node.paragraphs)
+
+
+def test_a_school_under_a_xa_reads_the_xas_plan() -> None:
+    """UBND xã → the schools it manages: the xã's groups of schools are the school's, the xã's own bodies not."""
+    school = _unit("tiểu học", "Trường Tiểu học Lạc Xuân", parent="UBND xã Đơn Dương")
+    reader = Reader(school, relation(school, "Ủy ban nhân dân xã Đơn Dương"), superior=school.parent,
+                    under_issuer=True, place="Đơn Dương")
+    assert reader.decide("Các trường học trên địa bàn xã", "").role == "lead"
+    assert reader.decide("Các trường MN, TH, THCS", "").role == "lead"
+    assert reader.decide("Công an xã", "Các trường học").role == "support"
+    assert not reader.decide("Công an xã", "").kept
+    assert not reader.decide("Các trường THCS", "").kept
