@@ -12,9 +12,11 @@ from typing import Any
 
 from lxml import etree
 
-from cchc_docgen.checker.ooxml import Package, w, wattr
-from cchc_docgen.checker.paratext import ParaContent, read_paragraph
-from cchc_docgen.checker.styles import ParaProps, RunProps, Styles
+from cchc_docgen.ooxml.names import w, wattr
+from cchc_docgen.ooxml.package import Package
+from cchc_docgen.ooxml.paratext import ParaContent, read_paragraph
+from cchc_docgen.ooxml.sections import Section, read_section
+from cchc_docgen.ooxml.styles import ParaProps, RunProps, Styles
 
 
 @dataclass
@@ -22,35 +24,6 @@ class Run:
     text: str
     start: int
     props: RunProps
-
-
-@dataclass
-class Section:
-    """One ``w:sectPr``; lengths in twips."""
-
-    index: int
-    el: etree._Element
-    width: int
-    height: int
-    top: int
-    bottom: int
-    left: int
-    right: int
-    title_pg: bool
-    pg_start: int | None
-    pg_fmt: str
-    headers: dict[str, str]
-    start_type: str
-    first_para: int = -1
-    last_para: int = -1
-
-    @property
-    def landscape(self) -> bool:
-        return self.width > self.height
-
-    @property
-    def text_width(self) -> int:
-        return max(self.width - self.left - self.right, 1440)
 
 
 @dataclass
@@ -121,40 +94,6 @@ class DocModel:
         return self.flow_height <= (s.height - s.top - s.bottom) / 20 * 1.2
 
 
-def _section(index: int, sp: etree._Element) -> Section:
-    def num(el: etree._Element | None, attr: str, default: int) -> int:
-        val = wattr(el, attr)
-        try:
-            return int(float(val)) if val is not None else default
-        except ValueError:
-            return default
-
-    size = sp.find(w("pgSz"))
-    mar = sp.find(w("pgMar"))
-    pnt = sp.find(w("pgNumType"))
-    tpg = sp.find(w("titlePg"))
-    headers = {wattr(h, "type") or "default": h.get(f"{{{_R}}}id", "") for h in sp.findall(w("headerReference"))}
-    start = wattr(pnt, "start")
-    return Section(
-        index=index,
-        el=sp,
-        width=num(size, "w", 12240),
-        height=num(size, "h", 15840),
-        top=abs(num(mar, "top", 1440)),
-        bottom=abs(num(mar, "bottom", 1440)),
-        left=num(mar, "left", 1800),
-        right=num(mar, "right", 1800),
-        title_pg=tpg is not None and (wattr(tpg, "val") or "1").lower() not in ("0", "false", "off"),
-        pg_start=int(start) if start and start.lstrip("-").isdigit() else None,
-        pg_fmt=wattr(pnt, "fmt") or "decimal",
-        headers=headers,
-        start_type=wattr(sp.find(w("type")), "val") or "nextPage",
-    )
-
-
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
 def _is_numbered(styles: Styles, p: etree._Element) -> bool:
     ppr = p.find(w("pPr"))
     if ppr is not None and ppr.find(w("numPr")) is not None:
@@ -175,7 +114,7 @@ class _Builder:
         sects = [s for s in sect_els if s is not None]
         final = body.find(w("sectPr"))
         sects.append(final if final is not None else etree.Element(w("sectPr")))
-        self.model = DocModel(pkg=pkg, styles=self.styles, sections=[_section(i, s) for i, s in enumerate(sects)])
+        self.model = DocModel(pkg=pkg, styles=self.styles, sections=[read_section(i, s) for i, s in enumerate(sects)])
         self.sec = 0
         self.table_no = 0
         self.body_no = 0

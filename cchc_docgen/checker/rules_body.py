@@ -7,10 +7,11 @@ import re
 from cchc_docgen.checker.docmodel import DocModel, Para
 from cchc_docgen.checker.locate import Elements
 from cchc_docgen.checker.model import Collector
-from cchc_docgen.checker.ooxml import w, wattr
 from cchc_docgen.checker.segs import Seg
-from cchc_docgen.checker.vocab import POINT_LETTERS, fold, roman_value, to_roman
+from cchc_docgen.checker.vocab import fold
 from cchc_docgen.fontmetrics import text_width_mm
+from cchc_docgen.nd30words import POINT_LETTERS, roman, roman_value
+from cchc_docgen.ooxml.names import w, wattr
 
 DEFAULT_TAB = 720  # Word's default tab stop, 1.27 cm
 INDENT_TOLERANCE = 45  # twips (0.8 mm): 1.23 cm or 1.06 cm reads as 1.27 cm or 1 cm
@@ -239,7 +240,7 @@ def _letter(v: int) -> str:
 
 
 def _numbering(doc: DocModel, body: list[Para], col: Collector, enacted: bool = False) -> None:
-    muc = _Seq("Mục", lambda v: f"{to_roman(v)}." if v else "")
+    muc = _Seq("Mục", lambda v: f"{roman(v)}." if v else "")
     khoan = _Seq("Khoản", lambda v: f"{v}." if v else "")
     sub = _Seq("Khoản", lambda v: f"{khoan.prev}.{v}." if v else "")
     diem = _Seq("Điểm", _letter)

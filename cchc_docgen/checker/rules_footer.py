@@ -10,8 +10,9 @@ from cchc_docgen.checker.locate import AUTHORITY, Elements
 from cchc_docgen.checker.model import Collector
 from cchc_docgen.checker.segs import CENTRE_TOLERANCE_MM, Seg
 from cchc_docgen.checker.vocab import fold
+from cchc_docgen.nd30words import AUTHORITY as AUTHORITY_ALT
 
-PREFIX_OK = re.compile(r"^(TM|KT|Q|TL|TUQ)\. \S")
+PREFIX_OK = re.compile(rf"^{AUTHORITY_ALT}\. \S")
 TITLES = re.compile(r"^(GS|PGS|TS|TSKH|ThS|Th\.S|CN|KS|BS|NGƯT|NGND|Gs|Ts|Pgs)\b\.?", re.UNICODE)
 ENTRY = re.compile(r"^- \S.*;$")
 #: "- Lưu: VT, NC." optionally followed by the drafter's mark and copies ("NC.Châu", "VP. Châu (04b).")

@@ -10,9 +10,9 @@ from lxml import etree
 from cchc_docgen.checker.docmodel import DocModel, Section
 from cchc_docgen.checker.locate import Elements
 from cchc_docgen.checker.model import SHOULD, Collector
-from cchc_docgen.checker.ooxml import w
-from cchc_docgen.checker.paratext import read_paragraph
 from cchc_docgen.fontmetrics import twips_to_mm
+from cchc_docgen.ooxml.names import w
+from cchc_docgen.ooxml.paratext import read_paragraph
 
 A4 = (210.0, 297.0)
 MARGINS = {

@@ -7,8 +7,7 @@ from pathlib import Path
 from cchc_docgen.errors import InputError
 from cchc_docgen.importer.blocks import Block, Para
 from cchc_docgen.models.base import strip_invisible
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+from cchc_docgen.ooxml.names import OLE_MAGIC
 
 
 def read_blocks(path: Path) -> list[Block]:
