@@ -344,8 +344,8 @@ def _footer(zone: list[Para], el: Elements) -> None:
             titles.append(s)
         elif titles:
             break
-    # the authority/title lines end where the signing space begins; capitals below the space
-    # ("PHÓ CHỦ TỊCH UBND TỈNH" over the name) belong with the name (ô 7b)
+    # ô 7a (authority and title) stands above the signing space, ô 7b (the name and any other title of the
+    # signer) below it (nd30.md §3, §4.7): a capital line after a gap of more than two lines is part of 7b
     block = titles[:1]
     for prev, s in itertools.pairwise(titles):
         if s.para.y - (prev.para.y + prev.para.h) > 2 * 14 * 1.15:

@@ -1,41 +1,14 @@
-"""Fixed vocabulary: type names and abbreviations (Phụ lục III), point letters, Roman numerals."""
+"""Comparable text (:func:`fold`); the type names of Phụ lục III live in :mod:`cchc_docgen.nd30words`."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-#: Phụ lục III §I: type name (upper case) → abbreviation used in the ký hiệu
-TYPE_ABBR: dict[str, str] = {
-    "NGHỊ QUYẾT": "NQ",
-    "QUYẾT ĐỊNH": "QĐ",
-    "CHỈ THỊ": "CT",
-    "QUY CHẾ": "QC",
-    "QUY ĐỊNH": "QyĐ",
-    "THÔNG CÁO": "TC",
-    "THÔNG BÁO": "TB",
-    "HƯỚNG DẪN": "HD",
-    "CHƯƠNG TRÌNH": "CTr",
-    "KẾ HOẠCH": "KH",
-    "PHƯƠNG ÁN": "PA",
-    "ĐỀ ÁN": "ĐA",
-    "DỰ ÁN": "DA",
-    "BÁO CÁO": "BC",
-    "BIÊN BẢN": "BB",
-    "TỜ TRÌNH": "TTr",
-    "HỢP ĐỒNG": "HĐ",
-    "CÔNG ĐIỆN": "CĐ",
-    "BẢN GHI NHỚ": "BGN",
-    "BẢN THỎA THUẬN": "BTT",
-    "GIẤY ỦY QUYỀN": "GUQ",
-    "GIẤY MỜI": "GM",
-    "GIẤY GIỚI THIỆU": "GGT",
-    "GIẤY NGHỈ PHÉP": "GNP",
-    "PHIẾU GỬI": "PG",
-    "PHIẾU CHUYỂN": "PC",
-    "PHIẾU BÁO": "PB",
-}
-ALL_ABBR = set(TYPE_ABBR.values()) | {"SY", "TrS", "SL"}
+from cchc_docgen.nd30words import ALL_ABBR, TYPE_ABBR
+
+__all__ = ["ALL_ABBR", "TYPE_ABBR", "fold"]
+
 
 _OLD_TONES = {
     "oà": "òa",
