@@ -125,7 +125,12 @@ class Seg:
         return max(0.0, (self.para.avail / 56.7 - self.width_mm()) / 2)
 
     def width_mm(self) -> float:
-        return text_width_mm(self.display, self.size, self.bold)
+        """Rendered width: the font's advance widths plus the runs' character spacing (condensed/expanded)."""
+        extra = 0
+        for r in self.runs:
+            lo, hi = max(r.start, self.start), min(r.start + len(r.text), self.end)
+            extra += (hi - lo) * r.props.spacing
+        return max(text_width_mm(self.display, self.size, self.bold) + extra / 56.7, 0.0)
 
     @property
     def is_caps(self) -> bool:

@@ -2,10 +2,10 @@
 
 Measured with ``benchmarks/centre_variance.py`` on the development documents (tests/data/realdocs/labels.yaml)
 and four generated plans, rendered by LibreOffice (layout mode), never on the test set:
-- 161 lines centred by alignment (no indents, in the body or a two-column header/signature table) render
-  within 1.97 mm of the column centre the model computes (mean 0.59 mm);
-- the width the model estimates for those lines (Times New Roman metrics) differs from the rendered width
-  by at most 2.3 % (95 % within 1.5 %), leaving out one line set with expanded character spacing.
+- 160 lines centred by alignment (no indents, in the body or a header/signature table of at most three
+  columns, set in Times New Roman) render within 1.97 mm of the column centre the model computes (mean 0.46);
+- the width the model estimates for those lines (Times New Roman metrics plus character spacing) differs from
+  the rendered width by at most 2.3 % (95 % within 1.5 %).
 """
 
 from __future__ import annotations

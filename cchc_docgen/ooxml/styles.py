@@ -37,6 +37,8 @@ class RunProps:
     vert: str
     #: hidden text (``w:vanish``): not shown on the page
     hidden: bool = False
+    #: character spacing (``w:spacing``, twips added after each character; negative: condensed)
+    spacing: int = 0
 
     @property
     def is_black(self) -> bool:
@@ -138,6 +140,8 @@ class Styles:
                 out[tag] = on_value(wattr(child, "val"))
             elif tag == "color":
                 out["color"] = wattr(child, "themeColor") or wattr(child, "val") or "auto"
+            elif tag == "spacing" and to_int(wattr(child, "val")) is not None:
+                out["spacing"] = to_int(wattr(child, "val"))
             elif tag == "vertAlign":
                 out["vert"] = wattr(child, "val") or "baseline"
         return out
@@ -248,6 +252,7 @@ class Styles:
             italic=toggles["i"],
             caps=toggles["caps"],
             hidden=toggles["vanish"],
+            spacing=int(merged.get("spacing", 0)),
             color=str(merged.get("color", "auto")),
             vert=str(merged.get("vert", "baseline")),
         )
