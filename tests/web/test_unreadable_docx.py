@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.broken_docx import bad_deflate
 
 from cchc_docgen import limits
 from cchc_docgen.cli import main
@@ -16,16 +17,6 @@ from cchc_docgen.ooxml.package import UnreadablePackage, open_package
 from tests.web.conftest import csrf
 
 REALDOC = Path(__file__).resolve().parents[1] / "data" / "realdocs" / "ttr_xa_khong_matuy.docx"
-
-
-def _corrupt_zlib(path: Path) -> None:
-    """A valid zip directory whose compressed document.xml stream is garbage (zlib.error when inflated)."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("word/document.xml", "<w:document/>" * 200)
-    data = bytearray(path.read_bytes())
-    start = data.index(b"word/document.xml") + len("word/document.xml")
-    data[start : start + 20] = b"\xff" * 20
-    path.write_bytes(bytes(data))
 
 
 def _truncated(path: Path) -> None:
@@ -46,7 +37,7 @@ def _zip_bomb(path: Path) -> None:
 
 
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {
-    "corrupt-zlib": (_corrupt_zlib, "bị hỏng"),
+    "corrupt-zlib": (bad_deflate, "bị hỏng"),
     "truncated": (_truncated, "không trọn vẹn"),
     "encrypted": (_encrypted, "mật khẩu"),
     "zip-bomb": (_zip_bomb, "quá lớn"),
