@@ -14,16 +14,13 @@ from lxml import etree
 
 from cchc_docgen.ooxml.names import w, wattr
 from cchc_docgen.ooxml.package import Package
-from cchc_docgen.ooxml.paratext import ParaContent, read_paragraph
+from cchc_docgen.ooxml.paratext import ParaContent
 from cchc_docgen.ooxml.sections import Section, read_section
-from cchc_docgen.ooxml.styles import ParaProps, RunProps, Styles
+from cchc_docgen.ooxml.stream import Stream, StyledRun
+from cchc_docgen.ooxml.styles import ParaProps, Styles
 
-
-@dataclass
-class Run:
-    text: str
-    start: int
-    props: RunProps
+#: a run as the checker sees it: the reader's styled run (text, offset in the paragraph, effective properties)
+Run = StyledRun
 
 
 @dataclass
@@ -107,6 +104,7 @@ def _is_numbered(styles: Styles, p: etree._Element) -> bool:
 class _Builder:
     def __init__(self, pkg: Package) -> None:
         self.styles = Styles(pkg.styles, pkg.theme, pkg.numbering)
+        self.stream = Stream(self.styles)
         body = pkg.document.find(w("body"))
         assert body is not None
         self.body = body
@@ -151,11 +149,9 @@ class _Builder:
         section = self.model.sections[min(self.sec, len(self.model.sections) - 1)]
         tstyle = self.styles.table_style_id(tbl)
         pstyle = self.styles.para_style_id(p)
-        props = self.styles.para_props(tstyle, p)
-        content = read_paragraph(p)
-        runs: list[Run] = []
-        for text, start, r in content.runs:
-            runs.append(Run(text, start, self.styles.run_props(tstyle, pstyle, r)))
+        read = self.stream.paragraph(p, tstyle)
+        props, content = read.props, read.content
+        runs = read.runs
         avail = cell[4] if cell else section.text_width
         avail = max(avail - props.left - props.right, 567)
         para = Para(
