@@ -121,7 +121,7 @@ def main() -> int:
     for i in range(users):
         shutil.copy(PLAN, data / f"user{i:02d}.yaml")
     files = {"bomb.docx": work / "bomb.docx", "slow.docx": work / "slow.docx", "bomb.pdf": work / "bomb.pdf"}
-    paragraph_bomb(files["bomb.docx"], 190)
+    paragraph_bomb(files["bomb.docx"], 60)
     slow_docx(files["slow.docx"], 80_000)
     inflate_pdf(files["bomb.pdf"])
     port = free_port()

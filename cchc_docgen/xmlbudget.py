@@ -33,12 +33,14 @@ class Budget:
     bytes_left: int = limits.MAX_XML_BYTES
     nodes_left: int = limits.MAX_XML_NODES
 
+    def reason(self, part: str) -> str:
+        """Why the package was refused, without the file name."""
+        return (f"tệp quá lớn để đọc (phần “{part}” vượt giới hạn {limits.megabytes(limits.MAX_XML_BYTES)} "
+                f"dữ liệu hoặc {limits.MAX_XML_NODES:,} phần tử sau khi giải nén; một văn bản hành chính thật chỉ vài "
+                "MB). Hãy mở tệp bằng Word, xóa các đoạn trống hoặc nội dung thừa, lưu lại rồi thử lại.")
+
     def too_big(self, part: str) -> limits.LimitExceeded:
-        return limits.LimitExceeded(
-            f"{self.file}: tệp quá lớn để đọc (phần “{part}” vượt giới hạn {limits.megabytes(limits.MAX_XML_BYTES)} "
-            f"dữ liệu hoặc {limits.MAX_XML_NODES:,} phần tử sau khi giải nén; một văn bản hành chính thật chỉ vài MB). "
-            "Hãy mở tệp bằng Word, xóa các đoạn trống hoặc nội dung thừa, lưu lại rồi thử lại."
-        )
+        return limits.LimitExceeded(f"{self.file}: {self.reason(part)}")
 
 
 def _parser() -> Any:

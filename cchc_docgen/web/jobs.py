@@ -47,9 +47,22 @@ class JobFailed(Exception):
         self.status, self.message = status, message
 
 
-def _child(conn: Connection, function: Callable[..., Any], args: tuple[Any, ...], memory_mb: int) -> None:
+def _limits() -> dict[str, Any]:
+    """The server's current input limits (``cchc_docgen.limits``), applied again in each worker."""
+    from cchc_docgen import limits
+
+    return {name: value for name, value in vars(limits).items() if name.isupper()}
+
+
+def _child(conn: Connection, function: Callable[..., Any], args: tuple[Any, ...], memory_mb: int,
+           settings: dict[str, Any]) -> None:
     """Worker body: cap memory, run, send back ("ok", result) / ("raise", exception) / ("bug", text)."""
     import resource
+
+    from cchc_docgen import limits
+
+    for name, value in settings.items():
+        setattr(limits, name, value)
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -167,7 +180,8 @@ class Jobs:
         if self._ctx is None:
             self._ctx = _context()
         receiver, sender = self._ctx.Pipe(duplex=False)
-        proc = self._ctx.Process(target=_child, args=(sender, function, args, self.limits.memory_mb), daemon=True)
+        proc = self._ctx.Process(target=_child, args=(sender, function, args, self.limits.memory_mb, _limits()),
+                                 daemon=True)
         proc.start()
         sender.close()
         self._procs.add(proc)
