@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from cchc_docgen.context.runs import paragraph_xml, rich
 from cchc_docgen.report.forms import Computed, ComputedForm
@@ -51,7 +51,8 @@ def _name(text: str, top: bool) -> str:
     if not top or "(" not in text:
         return rich(text, bold=top)
     head, _, tail = text.partition("(")
-    return Markup(rich(head.rstrip() + " ", bold=True) + rich("(" + tail, bold=True, italic=True))
+    space = '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> </w:t></w:r>'
+    return Markup(rich(head.rstrip(), bold=True) + Markup(space) + rich("(" + tail, bold=True, italic=True))
 
 
 def _row(widths: list[int], computed: ComputedForm, index: int) -> str:
@@ -91,5 +92,3 @@ def forms_xml(computed: Computed, appendix: dict[str, Any], available_mm: float)
         parts.append(f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{_header(widths, appendix['header'])}{rows}</w:tbl>")
     return Markup("".join(parts))
 
-
-__all__ = ["escape", "forms_xml"]

@@ -149,6 +149,8 @@ def expand_report(doc: Document) -> tuple[Document, list[dict[str, Any]], dict[i
     many = len(appendices) > 1
     task_name = ("Phụ lục II" if info.appendix else "Phụ lục I" if many else "Phụ lục") if info.task_table else None
     body, _ = place_results(doc.body, outline, info.tasks)
+    if many and info.appendix:  # the body names "Phụ lục I" once there is a Phụ lục II (NĐ 30 X2)
+        body = _rename_appendix(body, "tại phụ lục kèm theo", "tại Phụ lục I kèm theo")
     extra = overdue_items(counts)
     lines = progress_paragraphs(doc, figures, counts, task_name)
     if extra:
@@ -164,6 +166,11 @@ def expand_report(doc: Document) -> tuple[Document, list[dict[str, Any]], dict[i
     expanded = doc.model_copy(update={"body": _with_summary(body, lines, extra), "appendices": appendices})
     tables = {0: forms_xml(figures, outline.appendix, LANDSCAPE_WIDTH_MM)} if info.appendix else {}
     return expanded, charts, tables
+
+
+def _rename_appendix(nodes: list[Node], old: str, new: str) -> list[Node]:
+    return [n.model_copy(update={"text": n.text.replace(old, new) if n.text else n.text,
+                                 "items": _rename_appendix(n.items, old, new)}) for n in nodes]
 
 
 def forms_appendix(doc: Document, outline: Outline) -> Appendix:

@@ -21,6 +21,7 @@ MINISTRY = "Bộ Nội vụ"
 _UPWARD = re.compile(r"\bb/c\b|báo cáo", re.IGNORECASE)
 _LEADERS = re.compile(r"ban giám đốc|lãnh đạo|ban giám hiệu", re.IGNORECASE)
 _HOME_AFFAIRS = re.compile(r"\bnội vụ\b", re.IGNORECASE)
+_DISTRICT = re.compile(r"\b(?:huyện|quận|thị xã)\b", re.IGNORECASE)
 _UBND = re.compile(r"\b(?:UBND|Uỷ ban nhân dân)\b")
 #: "trước ngày 08 tháng cuối của quý" (S14): the day of the period's last month a lower level reports by.
 _DUE_RULE = re.compile(r"trước\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối", re.IGNORECASE)
@@ -66,7 +67,8 @@ def addressing(plan: Document, level: str, pattern: str) -> Addressing:
     if compiling:
         copies.append(Recipient(name=full_name(compiling[0].name), note="để tổng hợp"))
     elif level in ("department", "commune"):
-        copies.append(Recipient(name="Sở Nội vụ", note="để tổng hợp"))
+        district = any(_DISTRICT.search(u) for u in upward)  # before 7/2025: Phòng Nội vụ of the district
+        copies.append(Recipient(name="Phòng Nội vụ" if district else "Sở Nội vụ", note="để tổng hợp"))
     copies += [r for r in plan.recipients if _LEADERS.search(r.name)]
     if pattern == "A":
         return Addressing([], [Recipient(name=u) for u in upward] + copies, upward)

@@ -101,7 +101,7 @@ def _compute(form: Form, entered: dict[str, Value], notes: dict[str, str], probl
             problems.append(f"{_where(form, row)}: số liệu không được âm ({value}).")
         if number is not None and row.kind not in ("sum", "ratio"):
             numbers[row.stt] = number
-    for row in form.rows:
+    for row in reversed(form.rows):  # components follow their formula row: compute from the bottom up
         cell = Cell(note=notes.get(row.stt, ""))
         cells[row.stt] = cell
         if row.kind == "group":
@@ -145,7 +145,7 @@ def _compute(form: Form, entered: dict[str, Value], notes: dict[str, str], probl
         if row.kind == "percent" and numbers.get(row.stt, 0) > 100:
             problems.append(f"{_where(form, row)}: tỷ lệ phải từ 0 đến 100 (không ghi dấu %).")
     _checks(form, numbers, cells, problems)
-    return ComputedForm(form, cells, numbers)
+    return ComputedForm(form, {r.stt: cells[r.stt] for r in form.rows}, numbers)
 
 
 def _checks(form: Form, numbers: dict[str, float], cells: dict[str, Cell], problems: list[str]) -> None:
