@@ -86,8 +86,8 @@ def forms_xml(computed: Computed, appendix: dict[str, Any], available_mm: float)
     for i, form in enumerate(computed.forms):
         if i:
             parts.append(_PAGE_BREAK)
-        parts.append(_p(f"Biểu mẫu {form.form.number}", "center", True, style="ND30Body"))
-        parts.append(_p(form.form.title, "center", True, style="ND30Body"))
+        parts.append(_p(f"Biểu mẫu {form.form.number}", "center", True, style="ND30AppendixTitle"))
+        parts.append(_p(form.form.title, "center", True, style="ND30AppendixTitle"))
         rows = "".join(_row(widths, form, r) for r in range(len(form.form.rows)))
         parts.append(f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{_header(widths, appendix['header'])}{rows}</w:tbl>")
     return Markup("".join(parts))
