@@ -64,8 +64,13 @@ def _heading_patterns(outline: Outline) -> dict[str, re.Pattern[str]]:
     return out
 
 
+_MARK = re.compile(r"\s*\(\*+\)")
+
+
 def _result_line(task: TaskResult) -> str:
-    return f"{squash(task.task or '')}: {squash(task.result or '')}"
+    """``<task, first line, without (*) marks>: <result>`` (a first draft of the field's narrative)."""
+    name = _MARK.sub("", (task.task or "").split("\n")[0])
+    return f"{squash(name)}: {squash(task.result or '')}"
 
 
 def place_results(body: list[Node], outline: Outline, tasks: list[TaskResult]) -> tuple[list[Node], int]:
