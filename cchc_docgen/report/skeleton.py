@@ -162,8 +162,8 @@ def build_report(plan: Document, period: str, year: int | None = None, previous:
     where = addressing(plan, level, pattern)
     work_year = year + 1 if _closes_year(spec) else year
     superior = {} if level == "province" else {"superior_tasks": where.named[0]}  # I.5: the superior's tasks
-    values = {**outline.levels[level], **superior, "next": next_phrase, "next_upper": upper_vi(next_phrase), "unit": unit,
-              "work_year": str(work_year)}
+    values = {**outline.levels[level], **superior, "next": next_phrase, "next_upper": upper_vi(next_phrase),
+              "unit": unit, "work_year": str(work_year)}
     body = outline_body(outline, year_report=spec.key == "year", level=level, values=values,
                         next_tasks=_next_tasks(plan, next_plan, outline, spec, year, base_year or year),
                         appendix=True)

@@ -116,5 +116,5 @@ def test_year_variants_are_the_observed_ones(outline: Outline) -> None:
 
 
 def test_unknown_version_is_a_vietnamese_input_error() -> None:
-    with pytest.raises(InputError, match="không có đề cương báo cáo phiên bản '9999/2030'.*4625/2025"):
+    with pytest.raises(InputError, match=r"không có đề cương báo cáo phiên bản '9999/2030'.*4625/2025"):
         load_outline("9999/2030")
