@@ -30,9 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="báo cáo kỳ trước: chép sang trạng thái, kết quả, ghi chú của từng nhiệm vụ")
     p.add_argument("--next", dest="next_plan", metavar="NEXT.yaml",
                    help="kế hoạch năm sau: mục IV của báo cáo năm lấy nhiệm vụ từ đó")
-    p.add_argument("--level", choices=["province", "department", "commune", "school"],
+    p.add_argument("--level", choices=["province", "department", "office", "commune", "school"],
                    help="cấp đơn vị báo cáo (mặc định: đoán từ tên đơn vị): province (UBND tỉnh), department (sở, "
-                        "phòng), commune (UBND cấp xã), school (trường học)")
+                        "ban, ngành), office (phòng cấp huyện), commune (UBND cấp xã), school (trường học)")
     p.add_argument("--addressing", choices=["B", "A"], default="B",
                    help="B (mặc định): có 'Kính gửi', Nơi nhận '- Như trên;'; A: không 'Kính gửi', cơ quan nhận "
                         "đứng đầu Nơi nhận")

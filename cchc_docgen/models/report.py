@@ -20,8 +20,8 @@ PeriodKey = Literal["q1", "q2", "q3", "q4", "6m", "9m", "year"]
 #: The four official status wordings (spec bao-cao-cchc §5.2, Biểu mẫu 1 rows 4.1.x).
 OFFICIAL: tuple[str, ...] = ("hoàn thành đúng hạn", "hoàn thành nhưng quá hạn", "quá hạn nhưng chưa hoàn thành",
                              "chưa hoàn thành còn trong hạn")
-#: Levels of the reporting unit: UBND tỉnh, a Sở/ban/ngành, UBND cấp xã, a school or other unit.
-Level = Literal["province", "department", "commune", "school"]
+#: Levels of the reporting unit: UBND tỉnh, a Sở/ban/ngành, a Phòng of a district, UBND cấp xã, a school.
+Level = Literal["province", "department", "office", "commune", "school"]
 Figure = float | int | str | None
 
 
@@ -114,7 +114,7 @@ class ReportInfo(StrictModel):
     outline: Text = Field(default="4625/2025", description="Phiên bản đề cương và biểu mẫu báo cáo, ví dụ '4625/2025' "
                           "(Công văn 4625/BNV-CCHC ngày 02/7/2025 của Bộ Nội vụ).")
     level: Level = Field(default="department", description="Cấp của đơn vị báo cáo: province (UBND tỉnh), department "
-                         "(sở, ban, ngành, phòng), commune (UBND cấp xã), school (trường học, đơn vị).")
+                         "(sở, ban, ngành), office (phòng cấp huyện), commune (UBND cấp xã), school (trường học, đơn vị).")
     addressing: Literal["B", "A"] = Field(
         default="B", description="Cách gửi: B (có 'Kính gửi', Nơi nhận bắt đầu '- Như trên;') hoặc A (không có "
         "'Kính gửi', cơ quan nhận đứng đầu Nơi nhận).")

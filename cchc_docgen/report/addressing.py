@@ -45,9 +45,9 @@ def _superior(plan: Document, level: str) -> str:
     if level == "province":
         return MINISTRY
     parent = full_name(plan.issuer.parent or "")
-    if level == "department" and parent:
+    if level in ("department", "office") and parent:
         return parent
-    return "Ủy ban nhân dân tỉnh" if level == "commune" else (parent or "…")
+    return "Ủy ban nhân dân tỉnh" if level == "commune" else (parent or "…")  # office: its district
 
 
 def _complete(name: str, plan: Document) -> str:
@@ -66,7 +66,7 @@ def addressing(plan: Document, level: str, pattern: str) -> Addressing:
     compiling = [r for r in plan.recipients if _HOME_AFFAIRS.search(r.name) and full_name(r.name) not in upward]
     if compiling:
         copies.append(Recipient(name=full_name(compiling[0].name), note="để tổng hợp"))
-    elif level in ("department", "commune"):
+    elif level in ("department", "office", "commune"):
         district = any(_DISTRICT.search(u) for u in upward)  # before 7/2025: Phòng Nội vụ of the district
         copies.append(Recipient(name="Phòng Nội vụ" if district else "Sở Nội vụ", note="để tổng hợp"))
     copies += [r for r in plan.recipients if _LEADERS.search(r.name)]

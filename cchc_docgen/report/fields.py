@@ -20,6 +20,7 @@ COMMUNICATION_FIELD = "I.4"
 _SCHOOL = re.compile(r"\b(trường|mầm non|tiểu học|thcs|thpt|trung học|mẫu giáo|nhà trẻ)\b", re.IGNORECASE)
 _COMMUNE = re.compile(r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)\b",
                       re.IGNORECASE)
+_OFFICE = re.compile(r"^phòng\b", re.IGNORECASE)
 _PROVINCE = re.compile(r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+(tỉnh|thành phố)\b", re.IGNORECASE)
 
 
@@ -30,7 +31,7 @@ def bare(text: str) -> str:
 
 
 def level_of(plan: Document) -> str:
-    """province, department, commune or school, from the issuer's name (spec §6)."""
+    """province, department, office (a Phòng), commune or school, from the issuer's name (spec §6)."""
     name = squash((plan.issuer.full_name or plan.issuer.name).replace("|", " "))
     if _SCHOOL.search(name):
         return "school"
@@ -38,6 +39,8 @@ def level_of(plan: Document) -> str:
         return "province"
     if _COMMUNE.search(name):
         return "commune"
+    if _OFFICE.search(name):
+        return "office"
     return "department"
 
 

@@ -21,7 +21,7 @@ DATA_DIR = Path(__file__).with_name("data")
 #: The outline used when a report names none.
 DEFAULT_VERSION = "4625/2025"
 #: Levels of the reporting unit (spec §6).
-LEVELS = ("province", "department", "commune", "school")
+LEVELS = ("province", "department", "office", "commune", "school")
 
 
 @dataclass(frozen=True)
