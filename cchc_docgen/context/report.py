@@ -153,8 +153,6 @@ def expand_report(doc: Document) -> tuple[Document, list[dict[str, Any]], dict[i
         body = _rename_appendix(body, "tại phụ lục kèm theo", "tại Phụ lục I kèm theo")
     extra = overdue_items(counts)
     lines = progress_paragraphs(doc, figures, counts, task_name)
-    if extra:
-        lines.append(f"Các nhiệm vụ quá hạn nhưng chưa hoàn thành ({len(extra):02d}), cần khẩn trương thực hiện:")
     charts: list[dict[str, Any]] = []
     if info.task_table and counts.counted:
         lines.append(CHART_MARK)
@@ -163,6 +161,8 @@ def expand_report(doc: Document) -> tuple[Document, list[dict[str, Any]], dict[i
         phrase = get_period(info.period).phrase(info.year)
         charts.append({"rid": CHART_RID, "number": 1, "xml": chart_xml(f"Tình hình thực hiện nhiệm vụ {phrase}", bars),
                        "workbook": chart_workbook(bars)})
+    if extra:  # the overdue list follows its lead-in line, after the chart
+        lines.append(f"Các nhiệm vụ quá hạn nhưng chưa hoàn thành ({len(extra):02d}), cần khẩn trương thực hiện:")
     expanded = doc.model_copy(update={"body": _with_summary(body, lines, extra), "appendices": appendices})
     tables = {0: forms_xml(figures, outline.appendix, LANDSCAPE_WIDTH_MM)} if info.appendix else {}
     return expanded, charts, tables
