@@ -114,7 +114,8 @@ class ReportInfo(StrictModel):
     outline: Text = Field(default="4625/2025", description="Phiên bản đề cương và biểu mẫu báo cáo, ví dụ '4625/2025' "
                           "(Công văn 4625/BNV-CCHC ngày 02/7/2025 của Bộ Nội vụ).")
     level: Level = Field(default="department", description="Cấp của đơn vị báo cáo: province (UBND tỉnh), department "
-                         "(sở, ban, ngành), office (phòng cấp huyện), commune (UBND cấp xã), school (trường học, đơn vị).")
+                         "(sở, ban, ngành), office (phòng cấp huyện), commune (UBND cấp xã), school (trường học, "
+                         "đơn vị).")
     addressing: Literal["B", "A"] = Field(
         default="B", description="Cách gửi: B (có 'Kính gửi', Nơi nhận bắt đầu '- Như trên;') hoặc A (không có "
         "'Kính gửi', cơ quan nhận đứng đầu Nơi nhận).")
