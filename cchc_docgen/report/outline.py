@@ -63,6 +63,7 @@ class Form:
     number: int
     title: str
     rows: tuple[FormRow, ...]
+    carry: tuple[str, ...] = ()  # cumulative or stock rows '--from' carries from the previous report
 
     def row(self, stt: str) -> FormRow | None:
         return next((r for r in self.rows if r.stt == stt), None)
@@ -133,5 +134,6 @@ def load_outline(version: str = DEFAULT_VERSION) -> Outline:
         version=str(raw["version"]), source=str(raw["source"]), levels=dict(raw["levels"]),
         sections=tuple(_item(s) for s in raw["sections"]), priorities=tuple(raw["priorities"]),
         appendix=dict(raw["appendix"]),
-        forms=tuple(Form(int(f["number"]), str(f["title"]), tuple(_row(r) for r in f["rows"])) for f in raw["forms"]),
+        forms=tuple(Form(int(f["number"]), str(f["title"]), tuple(_row(r) for r in f["rows"]),
+                         tuple(str(c) for c in f.get("carry") or ())) for f in raw["forms"]),
     )

@@ -47,6 +47,24 @@ def _carried(previous: Document | None) -> dict[tuple[str, str], TaskResult]:
     return {_key(t.task, t.lead): t for t in previous.report.tasks if t.task}
 
 
+def carried_figures(outline: Outline, previous: Document | None, year: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Cumulative and stock rows of the previous report of the same year (``--from``): figures and notes."""
+    if previous is None or previous.report is None or previous.report.year != year:
+        return {}, {}
+    figures: dict[str, Any] = {}
+    notes: dict[str, Any] = {}
+    for form in outline.forms:
+        key = f"bm{form.number}"
+        old, old_notes = previous.report.figures.get(key, {}), previous.report.notes.get(key, {})
+        kept = {s: old[s] for s in form.carry if old.get(s) is not None}
+        kept_notes = {s: old_notes[s] for s in form.carry if s in old_notes}
+        if kept:
+            figures[key] = kept
+        if kept_notes:
+            notes[key] = kept_notes
+    return figures, notes
+
+
 def _short(text: str, size: int = 60) -> str:
     text = squash(text)
     return text if len(text) <= size else text[: size - 1] + "…"
@@ -171,6 +189,7 @@ def build_report(plan: Document, period: str, year: int | None = None, previous:
                f"văn bản số {PLACEHOLDER} ngày {PLACEHOLDER} của {where.named[0]} về báo cáo công tác cải cách "
                "hành chính")
     data_from, data_to = spec.data_period(year)
+    figures, notes = carried_figures(outline, previous, year)
     report = Document(
         kind="bao_cao", issuer=plan.issuer, date=DocDate(year=due.year if due else year,
                                                          month=(due or spec.span(year)[1]).month),
@@ -182,7 +201,8 @@ def build_report(plan: Document, period: str, year: int | None = None, previous:
         recipients=where.recipients, archive=plan.archive,
         report=ReportInfo(plan=plan_reference(plan), period=cast(PeriodKey, spec.key), year=year,
                           data_from=data_from, data_to=data_to, due=due, tasks=tasks, outline=outline.version,
-                          level=cast(Level, level), addressing=cast(Literal["A", "B"], pattern)),
+                          level=cast(Level, level), addressing=cast(Literal["A", "B"], pattern),
+                          figures=figures, notes=notes),
     )
     return Skeleton(report, warnings)
 
