@@ -151,6 +151,8 @@ def expand_report(doc: Document) -> tuple[Document, list[dict[str, Any]], dict[i
     body, _ = place_results(doc.body, outline, info.tasks)
     if many and info.appendix:  # the body names "Phụ lục I" once there is a Phụ lục II (NĐ 30 X2)
         body = _rename_appendix(body, "tại phụ lục kèm theo", "tại Phụ lục I kèm theo")
+    if not info.appendix:  # no Biểu mẫu attached: no line pointing to them (BC8)
+        body = _drop_text(body, _FORMS_LINE)
     extra = overdue_items(counts)
     lines = progress_paragraphs(doc, figures, counts, task_name)
     charts: list[dict[str, Any]] = []
@@ -166,6 +168,14 @@ def expand_report(doc: Document) -> tuple[Document, list[dict[str, Any]], dict[i
     expanded = doc.model_copy(update={"body": _with_summary(body, lines, extra), "appendices": appendices})
     tables = {0: forms_xml(figures, outline.appendix, LANDSCAPE_WIDTH_MM)} if info.appendix else {}
     return expanded, charts, tables
+
+
+_FORMS_LINE = "(Số liệu cụ thể ở các nội dung tại phụ lục kèm theo báo cáo)."
+
+
+def _drop_text(nodes: list[Node], text: str) -> list[Node]:
+    return [n.model_copy(update={"items": _drop_text(n.items, text)}) for n in nodes
+            if (n.text or "").strip("*") != text]
 
 
 def _rename_appendix(nodes: list[Node], old: str, new: str) -> list[Node]:
