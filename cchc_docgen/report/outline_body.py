@@ -7,12 +7,14 @@ spec §3.5, each followed by the next period's plan tasks of that area (never ta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from cchc_docgen.context.text import squash
 from cchc_docgen.models import Node
 from cchc_docgen.report.outline import Item, Outline
 
+_MARK = re.compile(r"\s*\(\*+\)")  # "(*)": a plan's marker for key tasks, not part of the task
 #: What the skeleton writes where staff have to fill in text.
 PLACEHOLDER = "…"
 #: Section IV paragraph (0-based, spec §3.5 order) that each outline field's tasks belong to.
@@ -69,8 +71,8 @@ def directions(outline: Outline, values: dict[str, str], tasks: list[NextTask]) 
         buckets[min(direction_index(task.field), len(buckets) - 1)].append(task)
     out = []
     for text, bucket in zip(outline.priorities, buckets, strict=True):
-        lines = [Node(text=squash(t.task) + (f" (thời gian: {squash(t.deadline)})" if t.deadline else "") + ";",
-                      numbering="dash") for t in bucket]
+        lines = [Node(text=squash(_MARK.sub("", t.task)) + (f" (thời gian: {squash(t.deadline)})" if t.deadline else "")
+                      + ";", numbering="dash") for t in bucket]
         if lines:
             last = lines[-1].text or ""
             lines[-1] = Node(text=last[:-1] + ".", numbering="dash")
