@@ -109,6 +109,9 @@ def _compute(form: Form, entered: dict[str, Value], notes: dict[str, str], probl
         value = entered.get(row.stt)
         if row.kind in ("sum", "ratio"):
             parts = [numbers.get(s) for s in row.of]
+            if any(entered.get(s) == NO_DATA for s in row.of) and _number(value) is None:
+                cell.value = NO_DATA  # a component without data: the total or ratio has none either
+                continue
             if any(p is None for p in parts):
                 if _number(value) is not None:
                     problems.append(f"{_where(form, row)}: dòng này do chương trình tính từ các dòng "

@@ -80,6 +80,7 @@ class Outline:
     priorities: tuple[str, ...]
     appendix: dict[str, Any]
     forms: tuple[Form, ...]
+    out_of_scope: dict[str, Any] = field(default_factory=dict)  # level → {bmN: [STT …]}, and "note"
 
     def walk(self) -> list[Item]:
         """Every item, depth first, in outline order."""
@@ -136,4 +137,5 @@ def load_outline(version: str = DEFAULT_VERSION) -> Outline:
         appendix=dict(raw["appendix"]),
         forms=tuple(Form(int(f["number"]), str(f["title"]), tuple(_row(r) for r in f["rows"]),
                          tuple(str(c) for c in f.get("carry") or ())) for f in raw["forms"]),
+        out_of_scope=dict(raw.get("out_of_scope") or {}),
     )

@@ -47,21 +47,30 @@ def _carried(previous: Document | None) -> dict[tuple[str, str], TaskResult]:
     return {_key(t.task, t.lead): t for t in previous.report.tasks if t.task}
 
 
-def carried_figures(outline: Outline, previous: Document | None, year: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Cumulative and stock rows of the previous report of the same year (``--from``): figures and notes."""
+def out_of_scope(outline: Outline, level: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Rows of provincial scope a lower level marks "-" with a Ghi chú (spec §6.3, BC32)."""
+    rows = outline.out_of_scope.get(level) or {}
+    note = str(outline.out_of_scope.get("note", ""))
+    return ({k: dict.fromkeys(map(str, v), "-") for k, v in rows.items()},
+            {k: dict.fromkeys(map(str, v), note) for k, v in rows.items()})
+
+
+def carried_figures(outline: Outline, previous: Document | None, year: int,
+                    level: str = "province") -> tuple[dict[str, Any], dict[str, Any]]:
+    """Rows out of the level's scope ("-"), then the cumulative and stock rows of the previous report of the
+    same year (``--from``): figures and notes."""
+    figures, notes = out_of_scope(outline, level)
     if previous is None or previous.report is None or previous.report.year != year:
-        return {}, {}
-    figures: dict[str, Any] = {}
-    notes: dict[str, Any] = {}
+        return figures, notes
     for form in outline.forms:
         key = f"bm{form.number}"
         old, old_notes = previous.report.figures.get(key, {}), previous.report.notes.get(key, {})
         kept = {s: old[s] for s in form.carry if old.get(s) is not None}
         kept_notes = {s: old_notes[s] for s in form.carry if s in old_notes}
         if kept:
-            figures[key] = kept
+            figures[key] = {**figures.get(key, {}), **kept}
         if kept_notes:
-            notes[key] = kept_notes
+            notes[key] = {**notes.get(key, {}), **kept_notes}
     return figures, notes
 
 
@@ -189,7 +198,7 @@ def build_report(plan: Document, period: str, year: int | None = None, previous:
                f"văn bản số {PLACEHOLDER} ngày {PLACEHOLDER} của {where.named[0]} về báo cáo công tác cải cách "
                "hành chính")
     data_from, data_to = spec.data_period(year)
-    figures, notes = carried_figures(outline, previous, year)
+    figures, notes = carried_figures(outline, previous, year, level)
     report = Document(
         kind="bao_cao", issuer=plan.issuer, date=DocDate(year=due.year if due else year,
                                                          month=(due or spec.span(year)[1]).month),
