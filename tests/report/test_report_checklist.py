@@ -323,3 +323,24 @@ def test_bc32_lower_levels_keep_every_heading(province: Document) -> None:
     assert points["Kết quả cung cấp dịch vụ công trực tuyến"].paragraphs == ["Không phát sinh."]
     assert school.body[0].items[4].text == "Không phát sinh."
     assert "Chi bộ, Ban Giám hiệu" in (school.body[0].items[0].title or "")
+
+
+def test_bc32_out_of_scope_rows_are_a_dash_with_a_note(tmp_path: Path, province: Document) -> None:
+    """BC32 (§6.3): a lower level's rows of provincial scope carry "-" and Ghi chú "Không thuộc phạm vi"; the
+    province's do not; a total or ratio over such rows prints "-"."""
+    sở = make_report(load_document(PLAN_001), "q1")
+    assert sở.report is not None and sở.report.level == "department"
+    assert sở.report.figures["bm2"] == {"1.1": "-", "1.2": "-"}
+    assert sở.report.notes["bm7"]["3.1.1"] == "Không thuộc phạm vi"
+    top = make_report(province, "q1")
+    assert top.report is not None and top.report.figures == {} and top.report.notes == {}
+    rows = rows_of(render(sở, tmp_path))
+
+    def cells(stt: str, name: str) -> tuple[str, str]:
+        return next((r[3], r[4]) for r in rows if r[0] == stt and r[1] == name)
+
+    assert cells("1", "Tổng số VBQPPL do địa phương ban hành") == ("-", "")
+    assert cells("1.1", "Số VBQPPL do cấp tỉnh ban hành") == ("-", "Không thuộc phạm vi")
+    school = make_report(load_document(next(PLAN_001.parent.glob("002_*.yaml"))), "q1")
+    assert school.report is not None
+    assert "3.1.1" in school.report.figures["bm3"] and "3.1" not in school.report.figures["bm4"]
