@@ -41,13 +41,18 @@ def _figure(text: str) -> Any:
     return None
 
 
+def _plain(block: Block) -> str:
+    return block.plain if isinstance(block, Para) else ""
+
+
 def take_forms(zone: list[Block]) -> tuple[list[Block], dict[str, Any] | None]:
     """The appendix zone without the Biểu mẫu appendix, and the ``report`` mapping read from it (or None)."""
     start = next((i for i, b in enumerate(zone[:-1]) if isinstance(b, Para) and HEADING.match(b.plain)
-                  and isinstance(zone[i + 1], Para) and _TITLE.match(zone[i + 1].plain)), None)
+                  and _TITLE.match(_plain(zone[i + 1]))), None)
     if start is None:
         return zone, None
-    title = _TITLE.match(zone[start + 1].plain)  # type: ignore[union-attr]
+    second = zone[start + 1]
+    title = _TITLE.match(second.plain) if isinstance(second, Para) else None
     period = _period(title.group("when")) if title else None
     if period is None:
         return zone, None
