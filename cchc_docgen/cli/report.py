@@ -102,8 +102,10 @@ def run(args: argparse.Namespace) -> int:
     count = len([t for t in info.tasks if t.task])
     extra = f" và bảng tính {sheet}" if sheet else ""
     due = f"hạn gửi báo cáo {info.due:%d/%m/%Y}" if info.due else "chưa rõ hạn gửi báo cáo"
-    print(f"đã tạo {out}{extra}: {count} nhiệm vụ của kế hoạch năm (Biểu mẫu 1 dòng 2.1; sửa bằng "
-          f"'report.plan_tasks_total' nếu kế hoạch đếm khác); {due}.")
+    tasks = (f"{count} nhiệm vụ của kế hoạch năm (Biểu mẫu 1 dòng 2.1; sửa bằng 'report.plan_tasks_total' nếu "
+             "kế hoạch đếm khác)" if count else "kế hoạch không có bảng nhiệm vụ, hãy ghi số nhiệm vụ ở "
+             "'report.plan_tasks_total'")
+    print(f"đã tạo {out}{extra}: {tasks}; {due}.")
     return 0
 
 
