@@ -16,12 +16,13 @@ from cchc_docgen.importer.outline import build_tree, item_marker
 from cchc_docgen.importer.report_forms import take_forms
 from cchc_docgen.importer.roles import assign_roles
 from cchc_docgen.importer.text_reader import split_columns
+from cchc_docgen.nd30words import AUTHORITY
 
 _CLOSING = re.compile(r"^(Trên đây là|Trên đây)\b")
 _CLOSING_LIKE = re.compile(r"(kế hoạch|báo cáo)\b.*\b(đề nghị|yêu cầu|nghiêm túc|triển khai thực hiện)|"
                            r"^Trong quá trình\b", re.I)
 _NOI_NHAN = re.compile(r"^\W*Nơi nhận\b", re.I)
-_AUTH = re.compile(r"^(KT|TM|TL|TUQ|Q)\.\s*[A-ZĐ]")
+_AUTH = re.compile(rf"^{AUTHORITY}\.\s*[A-ZĐ]")
 
 
 @dataclass
@@ -108,7 +109,7 @@ def _footer_start(rest: list[Block]) -> int:
     for i, b in enumerate(rest):
         if isinstance(b, Table):
             text = " ".join(c.text for row in b.rows for c in row)
-            if re.search(r"Nơi nhận", text, re.I) or (re.search(r"\b(KT|TM|TL|TUQ)\.\s", text) and len(text) < 1500):
+            if re.search(r"Nơi nhận", text, re.I) or (re.search(rf"\b{AUTHORITY}\.\s", text) and len(text) < 1500):
                 return i
         elif _signature_starts(b, rest[i + 1:]):
             return i
