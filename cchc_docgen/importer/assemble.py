@@ -13,6 +13,7 @@ from cchc_docgen.importer.footer import Footer, is_signer_title, read_footer, sp
 from cchc_docgen.importer.header import KIND_WORDS, Header, find_type, read_header
 from cchc_docgen.importer.issuer import fill_issuer
 from cchc_docgen.importer.outline import build_tree, item_marker
+from cchc_docgen.importer.report_forms import take_forms
 from cchc_docgen.importer.roles import assign_roles
 from cchc_docgen.importer.text_reader import split_columns
 from cchc_docgen.nd30words import AUTHORITY
@@ -77,6 +78,9 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
     notes = _footnotes(body_zone + app_zone)
     if notes:
         doc["footnotes"] = _renumber_notes(doc, notes)
+    app_zone, report = take_forms(app_zone) if header.kind == "bao_cao" else (app_zone, None)
+    if report is not None:
+        doc["report"] = report
     apps = split_appendices(app_zone, running)
     for app in apps:
         if app.pop("_flat", False):

@@ -177,11 +177,17 @@ def _title_and_after(blocks: list[Block], type_at: int, h: Header) -> None:
     h.end = i
 
 
+#: A title line ending in a conjunction or preposition goes on in the next line.
+_DANGLING = re.compile(r"\s(?:và|của|về|cho|tại|năm)\s*$")
+
+
 def _title_like(p: Para, prev: Block) -> bool:
     if not isinstance(prev, Para):
         return False
     if p.where.startswith("dòng"):  # plain text: wrapped title lines were joined already
         return False
+    if p.bold and prev.bold and len(p.plain) < 200 and _DANGLING.search(prev.plain):
+        return True  # "… quý I năm 2026 và" / "phương hướng, …": a full-width line need not look centred
     return p.center and p.bold == prev.bold and len(p.plain) < 200
 
 
