@@ -112,7 +112,7 @@ def test_sheet_is_read_by_used_cells_not_declared_size(report_sheet: tuple[Path,
     book = load_workbook(sheet_path)
     book["Nhiệm vụ"]["G1048576"] = "ghi chú lạc"
     book.save(sheet_path)
-    assert sheet_path.stat().st_size < 20_000
+    assert sheet_path.stat().st_size < 100_000  # small on disk (the workbook now holds the report forms too)
     run = cli("validate", str(report), timeout=60, memory_mb=700)
     assert run.code == 0, run.err
 
