@@ -54,7 +54,8 @@ def _gaps(pdf: Path) -> tuple[tuple[float, float, float, float], tuple[float, fl
         end = chars.index(until, at)
         _, bottom, _, top = boxes[at]
         right = boxes[end][0]
-        return boxes[at][2] + 1, bottom - 2, right - 1, top + 2
+        middle = (bottom + top) / 2
+        return boxes[at][2] + 2, middle - 14, max(right - 1, boxes[at][2] + 40), middle + 12
 
     found = gap("Số:", "/"), gap("ngày", "tháng")
     doc.close()
@@ -64,6 +65,7 @@ def _gaps(pdf: Path) -> tuple[tuple[float, float, float, float], tuple[float, fl
 def sign(source_pdf: Path, target: Path, tmp: Path) -> None:
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle
@@ -72,7 +74,7 @@ def sign(source_pdf: Path, target: Path, tmp: Path) -> None:
     signer = signers.SimpleSigner.load(str(key), str(cert))
     number_box, day_box = _gaps(source_pdf)
     org = "Ký bởi: Ủy ban nhân dân tỉnh\nThời gian ký: 19.12.2025 10:15:30 +07:00"
-    stamps = [("SoVanBan", number_box, NUMBER, 13), ("NgayKy", day_box, DAY, 13),
+    stamps = [("SoVanBan", number_box, NUMBER, 11), ("NgayKy", day_box, DAY, 11),
               ("ChuKySo", (300, 790, 580, 830), org, 7)]
     data = source_pdf.read_bytes()
     for name, box, text, size in stamps:
@@ -82,8 +84,13 @@ def sign(source_pdf: Path, target: Path, tmp: Path) -> None:
             inp.seek(0)
             writer = IncrementalPdfFileWriter(inp)
             fields.append_signature_field(writer, fields.SigFieldSpec(name, box=box, on_page=0))
-            style = TextStampStyle(stamp_text=text, border_width=0,
-                                   text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(FONT), font_size=size))
+            layout = SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MIN,
+                                         margins=Margins.uniform(0), inner_content_scaling=InnerScaling.NO_SCALING)
+            # digits in the PDF standard font (its widths are exact); Vietnamese text in an embedded TrueType font
+            box_style = TextBoxStyle(font_size=size) if text.isdigit() else \
+                TextBoxStyle(font=GlyphAccumulatorFactory(FONT), font_size=size)
+            style = TextStampStyle(stamp_text=text, border_width=0, inner_content_layout=layout,
+                                   text_box_style=box_style)
             meta = signers.PdfSignatureMetadata(field_name=name)
             with step.open("wb") as out:
                 signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(writer, output=out)
