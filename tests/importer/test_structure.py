@@ -24,6 +24,7 @@ def test_import_keeps_signer_recipients_number_date_and_headings(source: Path, t
 
 def test_comparison_tells_two_documents_apart() -> None:
     """The comparison can fail: a plan against a report differs in headings, tables, recipients and signer."""
-    plan, report = structure(REALDOCS / "kh_tuyentruyen_cchc_2026.docx"), structure(REALDOCS / "bc_quanly_hoi_2025.docx")
+    plan = structure(REALDOCS / "kh_tuyentruyen_cchc_2026.docx")
+    report = structure(REALDOCS / "bc_quanly_hoi_2025.docx")
     found = " ".join(differences(plan, report))
     assert "headings" in found and "tables" in found and "recipients" in found
