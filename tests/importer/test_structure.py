@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support.structure import differences, structure
+from support.structure import as_signed, differences, structure
 
 from tests.importer.helpers import REALDOCS, import_and_render
 
@@ -28,3 +28,22 @@ def test_comparison_tells_two_documents_apart() -> None:
     report = structure(REALDOCS / "bc_quanly_hoi_2025.docx")
     found = " ".join(differences(plan, report))
     assert "headings" in found and "tables" in found and "recipients" in found
+
+
+SIGNED = sorted((REALDOCS.parent / "signed").glob("*_signed.pdf"))
+
+
+def test_signed_test_data_is_there() -> None:
+    assert len(SIGNED) == len(PLANS_AND_REPORTS)
+
+
+@pytest.mark.parametrize("pdf", SIGNED, ids=lambda p: p.stem)
+def test_signed_pdf_keeps_the_stamped_number_and_day(pdf: Path, tmp_path: Path) -> None:
+    """tools/make_signed_pdfs.py stamps "329" and "19" into the blanks as signature-field appearances."""
+    result, docx = import_and_render(pdf, tmp_path)
+    assert result.document.number == 329
+    assert result.document.date is not None and result.document.date.day == 19
+    origin = REALDOCS / f"{pdf.stem.removesuffix('_signed')}.docx"
+    expected = as_signed(structure(origin), "329", "19")
+    kept = [d for d in differences(expected, structure(docx)) if not d.startswith("tables")]
+    assert kept == []
