@@ -32,6 +32,7 @@ def render_plan(plan: Path | str, out_dir: Path | str = "out", *, template: Path
     context = build_context(doc)
     out = output_path(plan, out_dir)
     outputs.ensure_replaceable(out, force)
-    render_docx(template or default_template(doc.kind), context, out)
+    # recorded as ours before it replaces the old file, so a kill between the two never orphans it
+    render_docx(template or default_template(doc.kind), context, out, lambda tmp: outputs.expect(out, tmp))
     outputs.remember(out)
     return out
