@@ -23,7 +23,9 @@ _SUB = re.compile(r"^([a-zđ])[).]$")
 def split_appendices(zone: list[Block], running: str = "") -> list[dict[str, Any]]:
     """Blocks after the signature → appendix mappings (model keys).
 
-    ``running`` is the document's running text, which decides the casing of upper-case titles (``recase``).
+    A table after a "PHỤ LỤC" heading starts an appendix; a table without a heading of its own goes on in the same
+    appendix as one of its ``more_tables`` (one PHỤ LỤC holding Biểu mẫu 1–7), titled by the bold or centred
+    lines before it. ``running`` is the document's running text, which decides the casing of upper-case titles.
     """
     apps: list[dict[str, Any]] = []
     pending: list[Para] = []
@@ -31,37 +33,77 @@ def split_appendices(zone: list[Block], running: str = "") -> list[dict[str, Any
         if isinstance(b, Para):
             pending.append(b)
             continue
-        title, notes_before = _title(pending, running)
+        table = table_appendix(b)
+        if apps and not any(HEADING.match(p.plain) for p in pending):
+            notes, own = _notes_then_own(pending)
+            _last_table(apps[-1]).setdefault("notes", []).extend(notes)
+            table["title"], paragraphs = _split_own(own)
+            if paragraphs:
+                table["paragraphs"] = paragraphs
+            apps[-1].setdefault("more_tables", []).append(table)
+            pending = []
+            continue
+        title, notes_before, own = _title(pending, running)
         if apps and notes_before:
-            apps[-1].setdefault("notes", []).extend(notes_before)
-        app = table_appendix(b)
-        app["title"] = title or (["Phụ lục"] if not apps else [f"Bảng {len(apps) + 1}"])
+            _last_table(apps[-1]).setdefault("notes", []).extend(notes_before)
+        table_title, paragraphs = _split_own(own)
+        app: dict[str, Any] = {"title": title or ["Phụ lục"], **table}
+        if table_title:
+            app["table_title"] = table_title
+        if paragraphs:
+            app["paragraphs"] = paragraphs
         apps.append(app)
         pending = []
     if pending:
         if apps and not any(HEADING.match(p.plain) for p in pending):
-            apps[-1].setdefault("notes", []).extend(p.text for p in pending)
+            _last_table(apps[-1]).setdefault("notes", []).extend(p.text for p in pending)
         else:
             apps.append(_text_appendix(pending, running))
     return apps
 
 
-def _title(paras: list[Para], running: str) -> tuple[list[str], list[str]]:
-    """The title lines of an appendix (heading and caption dropped) and paragraphs that belong to the one before."""
+def _last_table(app: dict[str, Any]) -> dict[str, Any]:
+    more = app.get("more_tables")
+    return more[-1] if more else app
+
+
+def _notes_then_own(paras: list[Para]) -> tuple[list[str], list[Para]]:
+    """Paragraphs between two tables: notes under the first (italic, "(*)", "Ghi chú"), then the second's own."""
+    at = 0
+    while at < len(paras) and (paras[at].italic or re.match(r"^\W*(\(|Ghi chú|Lưu ý)", paras[at].plain)):
+        at += 1
+    return [p.text for p in paras[:at]], paras[at:]
+
+
+def _split_own(paras: list[Para]) -> tuple[list[str], list[str]]:
+    """A table's own lines: bold or centred ones are its title, the others paragraphs before it."""
+    title = [p.plain.strip() for p in paras if (p.bold or p.center) and p.plain.strip()]
+    text = [p.text for p in paras if not (p.bold or p.center) and p.plain.strip()]
+    return title, text
+
+
+def _title(paras: list[Para], running: str) -> tuple[list[str], list[str], list[Para]]:
+    """The title lines of an appendix (heading and caption dropped), paragraphs that belong to the one before, and
+    the lines after the caption (the first table's own title and paragraphs)."""
     start = next((i for i, p in enumerate(paras) if HEADING.match(p.plain)), None)
     before = [p.text for p in paras[:start]] if start is not None else []
     lines = paras[start + 1:] if start is not None else paras
-    title = []
-    in_caption = False
+    title: list[str] = []
+    own: list[Para] = []
+    in_caption = seen_caption = False
     for p in lines:
         if CAPTION.match(p.plain) or in_caption:
             in_caption = not p.plain.rstrip(" .*").endswith(")")
+            seen_caption = True
             continue
         t = p.plain.strip()
         if re.fullmatch(r"[-_=.*…\s]+", t):
             continue
-        title.append(recase(t, running) if t.upper() == t else t)
-    return title, before
+        if seen_caption:
+            own.append(p)
+        else:
+            title.append(recase(t, running) if t.upper() == t else t)
+    return title, before, own
 
 
 def _text_appendix(paras: list[Para], running: str) -> dict[str, Any]:
@@ -121,9 +163,35 @@ def table_appendix(table: Table) -> dict[str, Any]:
     _widths(columns, body)
     rows = _rows(body, keys, tt if numbered else None)
     app: dict[str, Any] = {"columns": columns, "rows": rows or [{keys[-1]: "", "number": False}]}
+    header = _header(grid, heads)
+    if header:
+        app["header"] = header
     if numbered == "per_group":
         app["numbering"] = "per_group"
     return app
+
+
+def _header(grid: list[list[Cell | None]], heads: int) -> list[list[Any]]:
+    """Header rows with merged cells (across or down) as the model's ``header``; [] for a plain one-row header."""
+    if heads < 2:
+        return []
+    out: list[list[Any]] = []
+    for r in range(heads):
+        line: list[Any] = []
+        for c, cell in enumerate(grid[r]):
+            if cell is None or cell.merged:
+                continue
+            down = 1
+            while r + down < heads and (below := grid[r + down][c]) is not None and below.merged:
+                down += 1
+            entry: dict[str, Any] = {"text": cell.text}
+            if cell.span > 1:
+                entry["span"] = cell.span
+            if down > 1:
+                entry["rows"] = down
+            line.append(entry if len(entry) > 1 else cell.text)
+        out.append(line)
+    return out
 
 
 def _owner(grid: list[list[Cell | None]], r: int, c: int) -> Cell | None:

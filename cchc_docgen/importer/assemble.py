@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from cchc_docgen.errors import InputError
-from cchc_docgen.importer.appendix import CAPTION, HEADING, split_appendices
+from cchc_docgen.importer.appendix import CAPTION, HEADING, split_appendices, table_appendix
 from cchc_docgen.importer.blocks import Block, Para, Table
 from cchc_docgen.importer.footer import Footer, is_signer_title, read_footer, split_mixed
 from cchc_docgen.importer.header import KIND_WORDS, Header, find_type, read_header
 from cchc_docgen.importer.issuer import fill_issuer
-from cchc_docgen.importer.outline import build_tree, item_marker
+from cchc_docgen.importer.outline import TablePara, build_tree, item_marker
 from cchc_docgen.importer.roles import assign_roles
 from cchc_docgen.importer.text_reader import split_columns
 
@@ -147,11 +147,12 @@ def _appendix_start(rest: list[Block], foot: int) -> int:
 def _split_body(zone: list[Block], unplaced: list[Unplaced]) -> tuple[dict[str, Any], list[Para], list[str]]:
     paras: list[Para] = []
     for b in zone:
-        if isinstance(b, Table):
-            flat = _flatten(b)
-            paras.extend(flat)
-            unplaced.append(Unplaced(b.where, f"bảng trong phần nội dung ({len(b.rows)} dòng) được giữ thành các đoạn "
-                                              "văn (mỗi dòng một đoạn); mẫu YAML chỉ có bảng ở phụ lục"))
+        if isinstance(b, Table) and b.width >= 2 and len(b.rows) >= 2:
+            paras.append(TablePara("", "", b.where, table=table_appendix(b)))
+        elif isinstance(b, Table):  # one column or one row: a frame around text, kept as its paragraphs
+            paras.extend(_flatten(b))
+            unplaced.append(Unplaced(b.where, "khung (bảng một cột hoặc một dòng) trong phần nội dung được giữ thành "
+                                              "đoạn văn; hãy xem lại chỗ này"))
         else:
             paras.append(b)
     first = next((i for i, p in enumerate(paras) if _starts_body(p)), len(paras))

@@ -146,7 +146,7 @@ def _with_tables(lines: list[Line], tables: list[tuple[float, Table]]) -> list[L
     out: list[Line | Table] = []
     pending = sorted(tables, key=lambda t: -t[0])
     for line in lines:
-        while pending and pending[0][0] > line.y:
+        while pending and pending[0][0] > (line.y or 0.0) + 6:  # a line's descenders may reach below the top rule
             out.append(pending.pop(0)[1])
         out.append(line)
     out.extend(t for _, t in pending)
