@@ -298,13 +298,13 @@ def _rows(body: list[list[Cell | None]], keys: list[str], tt: int | None) -> lis
                 elif not cell.text:
                     entry["number"] = False
                 continue
-            if cell.paras:
-                value: dict[str, Any] = {"text": list(cell.paras), "rows": 1}
-                entry[keys[c]] = value
-                merges = [m for m in merges if m[1] != keys[c]]
-                merges.append((entry, keys[c]))
+            # an empty cell is kept for now: it may be the first of a merge down (an empty "Ghi chú" over rows)
+            value: dict[str, Any] = {"text": list(cell.paras), "rows": 1}
+            entry[keys[c]] = value
+            merges = [m for m in merges if m[1] != keys[c]]
+            merges.append((entry, keys[c]))
         label = entry.get(label_key)
-        if tt is not None and not sub and label and re.match(r"^[a-zđ]\)\s", label["text"][0]) and \
+        if tt is not None and not sub and label and label["text"] and re.match(r"^[a-zđ]\)\s", label["text"][0]) and \
                 entry.get("number") is False:
             sub = True
             label["text"][0] = label["text"][0][3:].strip()
@@ -316,7 +316,9 @@ def _rows(body: list[list[Cell | None]], keys: list[str], tt: int | None) -> lis
         flat.append(entry)
     for entry in flat:
         for key, value in list(entry.items()):
-            if isinstance(value, dict):
+            if isinstance(value, dict) and not value["text"] and value["rows"] == 1:
+                del entry[key]  # an empty cell that merges nothing
+            elif isinstance(value, dict):
                 texts = value["text"]
                 entry[key] = texts if value["rows"] == 1 else {"text": texts, "rows": value["rows"]}
                 if value["rows"] == 1 and len(texts) == 1:
