@@ -1,5 +1,6 @@
-"""The structural comparison (tests/support/structure.py) over the real plans and reports: what the importer
-already keeps (signer, recipients, number and date, headings per level) must stay kept."""
+"""The structural comparison (tests/support/structure.py) over the real plans and reports: headings per level,
+tables (rows × columns, merged cells), signer, recipients, number and date come back after import and render.
+A frame (a one-row or one-column table around text) comes back as its paragraphs, by design."""
 
 from __future__ import annotations
 
@@ -14,12 +15,11 @@ PLANS_AND_REPORTS = sorted(p for p in REALDOCS.glob("*.docx") if p.name.startswi
 
 
 @pytest.mark.parametrize("source", PLANS_AND_REPORTS, ids=lambda p: p.stem)
-def test_import_keeps_signer_recipients_number_date_and_headings(source: Path, tmp_path: Path) -> None:
+def test_import_keeps_the_structure(source: Path, tmp_path: Path) -> None:
     _, docx = import_and_render(source, tmp_path)
     expected, got = structure(source), structure(docx)
     assert expected.signer and expected.recipients  # the comparison reads the source at all
-    kept = [d for d in differences(expected, got) if not d.startswith("tables")]
-    assert kept == []
+    assert [d for d in differences(expected, got) if not d.startswith("frames")] == []
 
 
 def test_comparison_tells_two_documents_apart() -> None:
@@ -45,5 +45,6 @@ def test_signed_pdf_keeps_the_stamped_number_and_day(pdf: Path, tmp_path: Path) 
     assert result.document.date is not None and result.document.date.day == 19
     origin = REALDOCS / f"{pdf.stem.removesuffix('_signed')}.docx"
     expected = as_signed(structure(origin), "329", "19")
-    kept = [d for d in differences(expected, structure(docx)) if not d.startswith("tables")]
+    # from a PDF, two tables of the same width on facing pages may still be read as one continued table
+    kept = [d for d in differences(expected, structure(docx)) if not d.startswith(("tables", "frames"))]
     assert kept == []

@@ -26,6 +26,7 @@ _AUTH = re.compile(r"^(KT|TM|TL|TUQ|Q)\.\s")
 class Structure:
     headings: dict[str, int] = field(default_factory=dict)
     tables: list[str] = field(default_factory=list)  # "rows×cols" plus " m<merged cells>" when there are merges
+    frames: int = 0  # one-row or one-column tables: a frame around text, which import keeps as paragraphs
     signer: str = ""
     recipients: int = 0
     number: str = ""
@@ -34,8 +35,8 @@ class Structure:
     def row(self) -> str:
         heads = " ".join(f"{k}{v}" for k, v in self.headings.items() if v)
         tables = ",".join(self.tables) or "-"
-        return (f"heads[{heads}] tables[{tables}] signer[{self.signer or '?'}] recip[{self.recipients}] "
-                f"no[{self.number or '-'}] date[{self.date or '-'}]")
+        return (f"heads[{heads}] tables[{tables}] frames[{self.frames}] signer[{self.signer or '?'}] "
+                f"recip[{self.recipients}] no[{self.number or '-'}] date[{self.date or '-'}]")
 
 
 def _line_texts(block: Para | Table) -> list[str]:
@@ -107,6 +108,9 @@ def structure(docx: Path) -> Structure:
                 signature.append(block)
                 in_footer = True
                 continue
+            if block.width < 2 or len(block.rows) < 2:
+                out.frames += 1
+                continue
             merges = sum(1 for row in block.rows for c in row if c.span > 1 or c.merged)
             label = f"{len(block.rows)}×{block.width}" + (f" m{merges}" if merges else "")
             out.tables.append(label)
@@ -139,7 +143,7 @@ def differences(source: Structure, imported: Structure) -> list[str]:
             out.append(f"headings {level} {n}→{m}")
     if source.tables != imported.tables:
         out.append(f"tables {','.join(source.tables) or '-'} → {','.join(imported.tables) or '-'}")
-    for name in ("signer", "recipients", "number", "date"):
+    for name in ("frames", "signer", "recipients", "number", "date"):
         a, b = getattr(source, name), getattr(imported, name)
         if a != b:
             out.append(f"{name} {a or '-'}→{b or '-'}")
@@ -148,7 +152,7 @@ def differences(source: Structure, imported: Structure) -> list[str]:
 
 def as_signed(source: Structure, number: str, day: str) -> Structure:
     """``source`` (a draft) as the e-office system signs it: ``number`` and ``day`` stamped into the blanks."""
-    out = Structure(dict(source.headings), list(source.tables), source.signer, source.recipients,
+    out = Structure(dict(source.headings), list(source.tables), source.frames, source.signer, source.recipients,
                     source.number, source.date)
     if out.number.startswith("/"):
         out.number = number + out.number
