@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from cchc_docgen.errors import InputError
-from cchc_docgen.importer.appendix import CAPTION, HEADING, split_appendices, table_appendix
+from cchc_docgen.importer.appendix import CAPTION, HEADING, split_appendices
 from cchc_docgen.importer.blocks import Block, Para, Table
 from cchc_docgen.importer.footer import Footer, is_signer_title, read_footer, split_mixed
 from cchc_docgen.importer.header import KIND_WORDS, Header, find_type, read_header
 from cchc_docgen.importer.issuer import fill_issuer
 from cchc_docgen.importer.outline import TablePara, build_tree, item_marker
 from cchc_docgen.importer.roles import assign_roles
+from cchc_docgen.importer.table_map import table_appendix
 from cchc_docgen.importer.text_reader import split_columns
 
 _CLOSING = re.compile(r"^(Trên đây là|Trên đây)\b")
@@ -78,6 +79,8 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
         doc["footnotes"] = _renumber_notes(doc, notes)
     apps = split_appendices(app_zone, running)
     for app in apps:
+        for part in [app, *app.get("more_tables", [])]:
+            unplaced.extend(Unplaced(w, t) for w, t in part.pop("_guesses", []))
         if app.pop("_flat", False):
             unplaced.append(Unplaced(app_zone[0].where if app_zone else source,
                                      "bảng phụ lục đọc từ văn bản thô nên chưa tách được cột: mỗi dòng thành một dòng "
@@ -148,7 +151,12 @@ def _split_body(zone: list[Block], unplaced: list[Unplaced]) -> tuple[dict[str, 
     paras: list[Para] = []
     for b in zone:
         if isinstance(b, Table) and b.width >= 2 and len(b.rows) >= 2:
-            paras.append(TablePara("", "", b.where, table=table_appendix(b)))
+            table = table_appendix(b)
+            unplaced.extend(Unplaced(w, t) for w, t in table.pop("_guesses", []))
+            unplaced.append(Unplaced(b.where, f"bảng {len(b.rows)} dòng × {b.width} cột trong phần nội dung được giữ "
+                                              "thành bảng của mục ('table'); nếu chỉ để trình bày, hãy đổi thành "
+                                              "đoạn văn"))
+            paras.append(TablePara("", "", b.where, table=table))
         elif isinstance(b, Table):  # one column or one row: a frame around text, kept as its paragraphs
             paras.extend(_flatten(b))
             unplaced.append(Unplaced(b.where, "khung (bảng một cột hoặc một dòng) trong phần nội dung được giữ thành "
