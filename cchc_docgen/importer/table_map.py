@@ -181,6 +181,9 @@ def _rows(body: list[list[Cell | None]], keys: list[str], tt: int | None) -> lis
         for c, cell in enumerate(row):
             if cell is None:
                 continue
+            if cell.merged and c == tt:  # the number cell merged down: this row goes on with the same task
+                entry["number"] = False
+                continue
             if cell.merged:
                 for m in merges[::-1]:
                     if m[1] == keys[c]:
