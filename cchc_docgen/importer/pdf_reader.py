@@ -207,27 +207,31 @@ def _styled(chars: list[Char]) -> tuple[str, bool, float]:
     numbers; whether it is all bold; its main font size."""
     from cchc_docgen.importer.docx_reader import _markup
 
-    runs: list[tuple[str, bool, bool]] = []
+    runs: list[list] = []  # [text, bold, italic], consecutive characters of one style joined
     sizes = Counter(round(ch.size, 1) for ch in chars if not ch.text.isspace())
     main = sizes.most_common(1)[0][0] if sizes else 0.0
     base = min((ch.y0 for ch in chars if round(ch.size, 1) == main), default=0.0)
+    all_bold = all_italic = True
+    seen = False
     for ch in chars:
         text = ch.text
         if text.isdigit() and ch.size < 0.75 * main and ch.y0 > base + 0.2 * main:
             if runs and runs[-1][0].startswith("[^fn"):
-                runs[-1] = (runs[-1][0][:-1] + text + "]", False, False)
+                runs[-1][0] = runs[-1][0][:-1] + text + "]"
             else:
-                runs.append((f"[^fn{text}]", False, False))
+                runs.append([f"[^fn{text}]", False, False])
             continue
         if text == " ":
-            runs.append((text, runs[-1][1] if runs else False, runs[-1][2] if runs else False))
+            bold, italic = (runs[-1][1], runs[-1][2]) if runs else (False, False)
         else:
-            runs.append((text, ch.bold, ch.italic))
-    flags = [(b, i) for t, b, i in runs if t.strip() and not t.startswith("[^fn")]
-    all_bold = bool(flags) and all(b for b, _ in flags)
-    all_italic = bool(flags) and all(i for _, i in flags)
+            bold, italic, seen = ch.bold, ch.italic, True
+            all_bold, all_italic = all_bold and bold, all_italic and italic
+        if runs and runs[-1][1] == bold and runs[-1][2] == italic and not runs[-1][0].startswith("[^fn"):
+            runs[-1][0] += text
+        else:
+            runs.append([text, bold, italic])
+    all_bold, all_italic = all_bold and seen, all_italic and seen
     text = _markup([(unicodedata.normalize("NFC", t), b, i) for t, b, i in runs], all_bold, all_italic)
-    text = unicodedata.normalize("NFC", text)
     if all_italic and not all_bold and text:
         text = f"*{text}*"
     return text, all_bold, float(main)
