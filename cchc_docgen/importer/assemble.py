@@ -51,6 +51,9 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
     footer = _footer(footer_zone, unplaced)
     doc: dict[str, Any] = {"kind": header.kind}
     fill_issuer(doc, header, blocks, unplaced)
+    for text in header.dropped:
+        unplaced.append(Unplaced(blocks[0].where, f"dòng ở phần đầu văn bản không dùng đến (ví dụ thông tin chữ ký "
+                                                  f"số): “{text[:80]}”"))
     if header.number:
         doc["number"] = header.number
     if header.date:

@@ -43,6 +43,7 @@ def test_signed_pdf_keeps_the_stamped_number_and_day(pdf: Path, tmp_path: Path) 
     result, docx = import_and_render(pdf, tmp_path)
     assert result.document.number == 329
     assert result.document.date is not None and result.document.date.day == 19
+    assert any("Ký bởi" in u.text for u in result.unplaced)  # the signature box's lines, reported as unused
     origin = REALDOCS / f"{pdf.stem.removesuffix('_signed')}.docx"
     expected = as_signed(structure(origin), "329", "19")
     # from a PDF, two tables of the same width on facing pages may still be read as one continued table
