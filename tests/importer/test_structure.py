@@ -16,10 +16,13 @@ PLANS_AND_REPORTS = sorted(p for p in REALDOCS.glob("*.docx") if p.name.startswi
 
 @pytest.mark.parametrize("source", PLANS_AND_REPORTS, ids=lambda p: p.stem)
 def test_import_keeps_the_structure(source: Path, tmp_path: Path) -> None:
-    _, docx = import_and_render(source, tmp_path)
+    result, docx = import_and_render(source, tmp_path)
     expected, got = structure(source), structure(docx)
     assert expected.signer and expected.recipients  # the comparison reads the source at all
-    assert [d for d in differences(expected, got) if not d.startswith("frames")] == []
+    # a report whose Biểu mẫu are read as the official forms ('report:') prints them again from the forms' data
+    # files, in the official layout, so its tables are not the source's shapes
+    skip = ("frames", "tables") if result.document.report is not None else ("frames",)
+    assert [d for d in differences(expected, got) if not d.startswith(skip)] == []
 
 
 def test_comparison_tells_two_documents_apart() -> None:
