@@ -85,6 +85,18 @@ def bao_cao_body_branches() -> list[str]:
     return [tag('{%p elif para.style == "chart" %}'), p("ND30Body", "{{r para.text }}", CHART_PPR)]
 
 
+def appendix_table(name: str) -> list[str]:
+    """One table of an appendix: its own title lines and paragraphs, the table, the notes under it."""
+    return [
+        tag(f"{{%p for line in {name}.table_title %}}", "ND30AppendixTitle"), p("ND30AppendixTitle", "{{ line }}"),
+        tag("{%p endfor %}", "ND30AppendixTitle"),
+        tag(f"{{%p for para in {name}.paragraphs %}}"), p("ND30Body", "{{r para }}"), tag("{%p endfor %}"),
+        p("ND30Body", f"{{{{p {name}.table }}}}"),
+        tag(f"{{%p for note in {name}.notes %}}", "ND30TableNote"), p("ND30TableNote", "{{r note }}"),
+        tag("{%p endfor %}", "ND30TableNote"),
+    ]
+
+
 def body_xml(kind_has_addressee: bool, refs: str) -> str:
     left = (tag("{%p for line in issuer.parent %}", "ND30AgencyParent") + p("ND30AgencyParent", "{{ line }}")
             + tag("{%p endfor %}", "ND30AgencyParent")
@@ -113,7 +125,8 @@ def body_xml(kind_has_addressee: bool, refs: str) -> str:
         tag("{%p for para in preamble %}"), tag("{%p if para.italic %}"), p("ND30Basis", "{{r para.text }}"),
         tag("{%p else %}"), p("ND30Body", "{{r para.text }}"), tag("{%p endif %}"), tag("{%p endfor %}"),
         tag("{%p for para in body %}"),
-        tag('{%p if para.style == "heading1" %}'), p("ND30Heading1", "{{r para.text }}"),
+        tag('{%p if para.style == "table" %}'), p("ND30Body", "{{p para.text }}"),
+        tag('{%p elif para.style == "heading1" %}'), p("ND30Heading1", "{{r para.text }}"),
         tag('{%p elif para.style == "heading2" %}'), p("ND30Heading2", "{{r para.text }}"),
         tag('{%p elif para.style == "heading3" %}'), p("ND30Heading3", "{{r para.text }}"),
         *(bao_cao_body_branches() if kind_has_addressee else []),
@@ -136,9 +149,8 @@ def body_xml(kind_has_addressee: bool, refs: str) -> str:
         tag("{%p for line in app.title %}", "ND30AppendixTitle"), p("ND30AppendixTitle", "{{ line }}"),
         tag("{%p endfor %}", "ND30AppendixTitle"),
         p("ND30AppendixCaption", "{{ app.caption }}"), p("ND30Rule", "{{p app.rule }}"),
-        p("ND30Body", "{{p app.table }}"),
-        tag("{%p for note in app.notes %}", "ND30TableNote"), p("ND30TableNote", "{{r note }}"),
-        tag("{%p endfor %}", "ND30TableNote"),
+        *appendix_table("app"),
+        tag("{%p for part in app.more %}"), *appendix_table("part"), tag("{%p endfor %}"),
         tag("{%p endfor %}"),
     ]
     return "".join(parts)

@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     write_yaml(out, result.yaml_text, force=args.force)
     print(f"Đã nhập '{source}' → '{out}'.")
     if result.unplaced:
-        print(f"Có {len(result.unplaced)} chỗ chưa xếp được (đã giữ nguyên thành đoạn văn hoặc ghi tạm), hãy xem lại:")
+        print(f"Có {len(result.unplaced)} chỗ chương trình phải đoán hoặc chưa xếp được (đã ghi tạm hoặc giữ thành "
+              "đoạn văn), hãy xem lại:")
         for item in result.unplaced:
             print(f"  - {item.where}: {item.text}")
     else:

@@ -55,6 +55,12 @@ def flatten(nodes: list[Node], ids: FootnoteIds, style: str = "roman", parent_nu
             first = f"{lab} {node.text}" if lab else node.text
             out.append(Para("text", rich(first, ids), first))
         out.extend(Para("text", rich(p, ids), p) for p in node.paragraphs)
+        if node.table is not None:
+            from cchc_docgen.context.rules import PORTRAIT_WIDTH_MM
+            from cchc_docgen.context.tables import table_xml
+
+            out.append(Para("table", table_xml(node.table, PORTRAIT_WIDTH_MM, ids), ""))
+            out.extend(Para("text", rich(n, ids), n) for n in node.table.notes)
         child_style = node.items_numbering if node.items_numbering != "auto" else NEXT_STYLE[own]
         out.extend(flatten(node.items, ids, child_style, numeric_path(own, index, parent_number)))
     return out

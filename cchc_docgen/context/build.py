@@ -78,7 +78,7 @@ def _appendices(doc: Document, ids: Any, tables: dict[int, Any] | None = None) -
     previous_landscape = False
     many = len(doc.appendices) > 1
     for i, app in enumerate(doc.appendices, 1):
-        wide = sum(c.width for c in app.columns) > PORTRAIT_WIDTH_MM
+        wide = max(sum(c.width for c in t.columns) for t in [app, *app.more_tables]) > PORTRAIT_WIDTH_MM
         landscape = app.orientation == "landscape" or (app.orientation == "auto" and wide)
         available = LANDSCAPE_WIDTH_MM if landscape else PORTRAIT_WIDTH_MM
         title = [upper_vi(squash(t)) for t in app.title]
@@ -87,8 +87,14 @@ def _appendices(doc: Document, ids: Any, tables: dict[int, Any] | None = None) -
             "title": title,
             "caption": caption,
             "rule": rule_under([caption], 14, False, 0.25, available, after_twips=240).xml(),
+            "table_title": [squash(t) for t in app.table_title],
+            "paragraphs": [rich(t, ids) for t in app.paragraphs],
             "table": (tables or {}).get(i - 1) or table_xml(app, available, ids, landscape),
             "notes": [rich(n, ids) for n in app.notes],
+            "more": [{"table_title": [squash(t) for t in part.title],
+                      "paragraphs": [rich(t, ids) for t in part.paragraphs],
+                      "table": table_xml(part, available, ids, landscape),
+                      "notes": [rich(n, ids) for n in part.notes]} for part in app.more_tables],
             "landscape": landscape,
             "previous_landscape": previous_landscape,
         })
@@ -125,8 +131,10 @@ def build_context(doc: Document) -> dict[str, Any]:
     body: list[Para] = place_charts(flatten(doc.body, ids), charts)
     closing_paras = [Para("text", rich(c, ids), c) for c in doc.closing]
     target = closing_paras or body
-    last = target[-1]
-    target[-1] = Para(last.style, rich(end_with(last.plain, "./."), ids), last.plain)
+    at = next((i for i in range(len(target) - 1, -1, -1) if target[i].style != "table"), None)
+    if at is not None:  # "./." ends the last paragraph of text (a table may stand after it)
+        last = target[at]
+        target[at] = Para(last.style, rich(end_with(last.plain, "./."), ids), last.plain)
 
     title = _title_lines(doc.title)
     context: dict[str, Any] = {

@@ -13,13 +13,13 @@ from cchc_docgen.context.numbering import point_letter, roman
 from cchc_docgen.context.rowheight import fits_on_page
 from cchc_docgen.context.runs import FootnoteIds, paragraph_xml, rich
 from cchc_docgen.context.text import squash
-from cchc_docgen.models import Appendix, Cell, Row
+from cchc_docgen.models import Cell, Row, Table
 
 MM_TO_TWIPS = 1440 / 25.4
 _ALIGN = {"left": "left", "center": "center", "justify": "both"}
 
 
-def widths_twips(appendix: Appendix, available_mm: float) -> list[int]:
+def widths_twips(appendix: Table, available_mm: float) -> list[int]:
     """Column widths in twips, scaled down proportionally when the table is wider than the text area."""
     total = sum(c.width for c in appendix.columns)
     scale = min(1.0, available_mm / total)
@@ -40,7 +40,7 @@ def _paras(cell: Cell | None, style: str, align: str, ids: FootnoteIds, prefix: 
 
 
 class _Builder:
-    def __init__(self, appendix: Appendix, widths: list[int], ids: FootnoteIds, landscape: bool) -> None:
+    def __init__(self, appendix: Table, widths: list[int], ids: FootnoteIds, landscape: bool) -> None:
         self.app = appendix
         self.landscape = landscape
         self.widths = widths
@@ -53,11 +53,41 @@ class _Builder:
         self.label_key = next((c.key for c in cols if not c.numbers), cols[0].key)
 
     def header(self) -> None:
+        if self.app.header:
+            self._header_rows()
+            return
         cells = "".join(
             _tc(w, paragraph_xml("ND30TableHeader", rich(c.label, self.ids), "center"), '<w:vAlign w:val="center"/>')
             for c, w in zip(self.app.columns, self.widths, strict=True)
         )
         self.rows.append(f'<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{cells}</w:tr>')
+
+    def _header_rows(self) -> None:
+        """Several header rows with cells merged across ('span') and down ('rows'); all repeat on every page."""
+        width = len(self.widths)
+        below: list[tuple[int, int]] = [(0, 1)] * width  # (rows still covered from above, span of that cell)
+        center = '<w:vAlign w:val="center"/>'
+        for line in self.app.header:
+            xml: list[str] = []
+            cells = iter(line)
+            c = 0
+            while c < width:
+                left, span = below[c]
+                if left:
+                    grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+                    xml.append(_tc(sum(self.widths[c:c + span]), paragraph_xml("ND30TableHeader", "", "center"),
+                                   f"{grid}<w:vMerge/>{center}"))
+                    below[c:c + span] = [(left - 1, span)] * span
+                    c += span
+                    continue
+                cell = next(cells)
+                extra = (f'<w:gridSpan w:val="{cell.span}"/>' if cell.span > 1 else "") + (
+                    '<w:vMerge w:val="restart"/>' if cell.rows > 1 else "") + center
+                body = paragraph_xml("ND30TableHeader", rich(cell.text, self.ids), "center")
+                xml.append(_tc(sum(self.widths[c:c + cell.span]), body, extra))
+                below[c:c + cell.span] = [(cell.rows - 1, cell.span)] * cell.span
+                c += cell.span
+            self.rows.append(f'<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{"".join(xml)}</w:tr>')
 
     def group(self, title: str) -> None:
         self.groups += 1
@@ -104,7 +134,7 @@ class _Builder:
             self.row(sub, i)
 
 
-def table_xml(appendix: Appendix, available_mm: float, ids: FootnoteIds, landscape: bool = False) -> Markup:
+def table_xml(appendix: Table, available_mm: float, ids: FootnoteIds, landscape: bool = False) -> Markup:
     """The whole table as XML; the header row repeats on every page; rows that fit on a page never break."""
     widths = widths_twips(appendix, available_mm)
     builder = _Builder(appendix, widths, ids, landscape)

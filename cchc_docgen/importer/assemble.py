@@ -12,9 +12,10 @@ from cchc_docgen.importer.blocks import Block, Para, Table
 from cchc_docgen.importer.footer import Footer, is_signer_title, read_footer, split_mixed
 from cchc_docgen.importer.header import KIND_WORDS, Header, find_type, read_header
 from cchc_docgen.importer.issuer import fill_issuer
-from cchc_docgen.importer.outline import build_tree, item_marker
+from cchc_docgen.importer.outline import TablePara, build_tree, item_marker
 from cchc_docgen.importer.report_forms import take_forms
 from cchc_docgen.importer.roles import assign_roles
+from cchc_docgen.importer.table_map import table_appendix
 from cchc_docgen.importer.text_reader import split_columns
 from cchc_docgen.nd30words import AUTHORITY
 
@@ -52,6 +53,9 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
     footer = _footer(footer_zone, unplaced)
     doc: dict[str, Any] = {"kind": header.kind}
     fill_issuer(doc, header, blocks, unplaced)
+    for text in header.dropped:
+        unplaced.append(Unplaced(blocks[0].where, f"dòng ở phần đầu văn bản không dùng đến (ví dụ thông tin chữ ký "
+                                                  f"số): “{text[:80]}”"))
     if header.number:
         doc["number"] = header.number
     if header.date:
@@ -83,6 +87,8 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
         doc["report"] = report
     apps = split_appendices(app_zone, running)
     for app in apps:
+        for part in [app, *app.get("more_tables", [])]:
+            unplaced.extend(Unplaced(w, t) for w, t in part.pop("_guesses", []))
         if app.pop("_flat", False):
             unplaced.append(Unplaced(app_zone[0].where if app_zone else source,
                                      "bảng phụ lục đọc từ văn bản thô nên chưa tách được cột: mỗi dòng thành một dòng "
@@ -152,11 +158,17 @@ def _appendix_start(rest: list[Block], foot: int) -> int:
 def _split_body(zone: list[Block], unplaced: list[Unplaced]) -> tuple[dict[str, Any], list[Para], list[str]]:
     paras: list[Para] = []
     for b in zone:
-        if isinstance(b, Table):
-            flat = _flatten(b)
-            paras.extend(flat)
-            unplaced.append(Unplaced(b.where, f"bảng trong phần nội dung ({len(b.rows)} dòng) được giữ thành các đoạn "
-                                              "văn (mỗi dòng một đoạn); mẫu YAML chỉ có bảng ở phụ lục"))
+        if isinstance(b, Table) and b.width >= 2 and len(b.rows) >= 2:
+            table = table_appendix(b)
+            unplaced.extend(Unplaced(w, t) for w, t in table.pop("_guesses", []))
+            unplaced.append(Unplaced(b.where, f"bảng {len(b.rows)} dòng × {b.width} cột trong phần nội dung được giữ "
+                                              "thành bảng của mục ('table'); nếu chỉ để trình bày, hãy đổi thành "
+                                              "đoạn văn"))
+            paras.append(TablePara("", "", b.where, table=table))
+        elif isinstance(b, Table):  # one column or one row: a frame around text, kept as its paragraphs
+            paras.extend(_flatten(b))
+            unplaced.append(Unplaced(b.where, "khung (bảng một cột hoặc một dòng) trong phần nội dung được giữ thành "
+                                              "đoạn văn; hãy xem lại chỗ này"))
         else:
             paras.append(b)
     first = next((i for i, p in enumerate(paras) if _starts_body(p)), len(paras))

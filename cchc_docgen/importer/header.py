@@ -41,6 +41,8 @@ class Header:
     addressees: list[str] = field(default_factory=list)
     end: int = 0  # index of the first block after the header
     leftovers: list[Para] = field(default_factory=list)
+    #: header lines that are neither issuer, number, date nor Quốc hiệu (a signature stamp "Ký bởi: …"), not used
+    dropped: list[str] = field(default_factory=list)
 
 
 def find_type(blocks: list[Block]) -> tuple[int, str] | None:
@@ -76,6 +78,8 @@ def read_header(blocks: list[Block], type_at: int, word: str) -> Header:
             continue
         if col == 0 and t.upper() == t and any(c.isalpha() for c in t):
             issuer.append((t, bold))
+        elif any(c.isalpha() for c in t):
+            h.dropped.append(t)
     _issuer(issuer, h)
     _title_and_after(blocks, type_at, h)
     return h

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from cchc_docgen.context.numbering import NEXT_STYLE
@@ -21,6 +22,13 @@ STYLE = {"roman": "roman", "decimal": "decimal", "letter": "letter", "dash": "da
          "nested1": "nested", "nested2": "nested", "nested3": "nested", "none": "none"}
 
 Node = dict[str, Any]
+
+
+@dataclass
+class TablePara(Para):
+    """A content table standing in the body, carried through the tree as the table mapping (model keys)."""
+
+    table: dict[str, Any] = field(default_factory=dict)
 
 
 def item_marker(p: Para) -> tuple[str, str, str] | None:
@@ -53,6 +61,9 @@ def build_tree(paras: list[Para], running: str = "") -> list[Node]:
     root: Node = {"items": []}
     stack: list[tuple[str, Node]] = []
     for p in paras:
+        if isinstance(p, TablePara):
+            _table(p, stack[-1][1] if stack else root)
+            continue
         found = item_marker(p)
         if found is None:
             _plain(p, stack[-1][1] if stack else root)
@@ -101,6 +112,15 @@ def _notes(node: Node, p: Para) -> None:
         node.setdefault("_footnotes", {}).update(p.footnotes)
 
 
+def _table(p: TablePara, parent: Node) -> None:
+    """A body table: the table of the open item (after its text), or an unnumbered item of its own."""
+    if "_kind" in parent and not parent.get("items") and "table" not in parent:
+        parent["table"] = p.table
+        return
+    parent.setdefault("items", []).append({"table": p.table, "numbering": "none", "_kind": "none",
+                                           "_where": p.where})
+
+
 def _plain(p: Para, parent: Node) -> None:
     """An unnumbered paragraph: more text of the open item, or an unnumbered item after its sub-items."""
     if p.bold and len(p.plain) < 200 and not p.plain.rstrip().endswith((".", ";")):
@@ -108,7 +128,7 @@ def _plain(p: Para, parent: Node) -> None:
         _notes(entry, p)
         parent.setdefault("items", []).append(entry)
         return
-    if "_kind" in parent and not parent.get("items"):
+    if "_kind" in parent and not parent.get("items") and "table" not in parent:
         parent.setdefault("paragraphs", []).append(p.text)
         _notes(parent, p)
         return
@@ -144,7 +164,7 @@ def settle(items: list[Node], default: str, parent: Node | None) -> None:
 
 def clean(node: Node) -> Node:
     out: Node = {}
-    for key in ("title", "text", "paragraphs", "numbering", "items_numbering", "role"):
+    for key in ("title", "text", "paragraphs", "table", "numbering", "items_numbering", "role"):
         if node.get(key):
             out[key] = node[key]
     if node.get("items"):

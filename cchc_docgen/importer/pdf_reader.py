@@ -1,4 +1,4 @@
-"""PDF with a text layer → reading stream, using pdfminer.six's layout analysis.
+"""PDF with a text layer → reading stream, from the characters and rules PDFium prints (``pdf_page``).
 
 Each printed line keeps its position, which undoes what text extraction loses: two columns side by side
 (header, signature block) become separate lines, a first-line indent or a short last line ends a paragraph,
@@ -8,66 +8,55 @@ text layer are refused with a clear message (no OCR).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from cchc_docgen.errors import InputError
 from cchc_docgen.importer.blocks import Block, Table
 from cchc_docgen.importer.pdf_notes import Piece, attach, body_size, split_notes
+from cchc_docgen.importer.pdf_page import Char, Page, pages
 from cchc_docgen.importer.pdf_tables import build_table, find_grids, join_tables
 from cchc_docgen.importer.text_reader import Line, join_lines
 
 _GAP = 18.0  # points between two pieces of one printed line that make them separate columns
+_PIECE = 0.8  # font sizes between two characters that end a piece (a word gap is about a quarter)
+_BLANK = 4.0  # font sizes of gap after a typed space that still belong to the same piece
+MAX_PDF_PAGES = 1000  # pages read from one PDF
 
 
 def read_pdf(path: Path) -> list[Block]:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTCurve, LTTextContainer, LTTextLine
-
-    try:
-        pages = list(extract_pages(str(path), laparams=LAParams(line_margin=0.3, char_margin=1.5, boxes_flow=None)))
-    except Exception as exc:  # pdfminer raises many types for broken or protected files
-        name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name:
-            raise InputError(f"{path.name}: tệp PDF được đặt mật khẩu; hãy bỏ mật khẩu rồi nhập lại.") from None
-        raise InputError(f"{path.name}: không đọc được tệp PDF ({name}); tệp có thể bị hỏng. Hãy xuất lại PDF "
-                         "hoặc dùng tệp Word gốc.") from None
     lines: list[Line | Table] = []
-    read: list[tuple[list[Piece], list[tuple[float, float, float, float]]]] = []
-    for page in pages:
-        shapes = [(o.x0, o.y0, o.x1, o.y1) for o in page if isinstance(o, LTCurve)]
-        cuts = [(s.x0, s.y0, s.y1) for s in _rules(shapes)]
+    read: list[tuple[list[Piece], list[tuple[float, float, float, float]], Page]] = []
+    for page in pages(path, MAX_PDF_PAGES):
+        cuts = [(s.x0, s.y0, s.y1) for s in _rules(page.shapes)]
         page_pieces = []
-        for box in page:
-            if isinstance(box, LTTextContainer):
-                for line in box:
-                    if isinstance(line, LTTextLine):
-                        for group in _cut(line, cuts):
-                            x0, x1 = group[0].x0, group[-1].x1
-                            text, bold, size = _styled(group)
-                            if text:
-                                page_pieces.append(Piece(round(line.y0, 0), x0, x1, text, bold, size))
-        read.append((page_pieces, shapes))
-    chars = sum(len(p.text.strip()) for page_pieces, _ in read for p in page_pieces)
-    size = body_size([page_pieces for page_pieces, _ in read])
+        for row in _rows(page.chars):
+            for group in _cut(row, cuts):
+                text, bold, size = _styled(group)
+                if text:
+                    y = min((c.y0 for c in group if c.size >= 0.75 * size), default=group[0].y0)
+                    page_pieces.append(Piece(round(y, 0), group[0].x0, group[-1].x1, text, bold, size))
+        read.append((page_pieces, page.shapes, page))
+    chars = sum(len(p.text.strip()) for page_pieces, _, _ in read for p in page_pieces)
+    size = body_size([page_pieces for page_pieces, _, _ in read])
     notes: dict[str, list[str]] = {}
-    for number, (page_pieces, shapes) in enumerate(read, 1):
+    for page_pieces, shapes, page in read:
         pieces = [(p.y, p.x0, p.x1, p.text, p.bold) for p in split_notes(page_pieces, size, notes)]
         grids = find_grids(shapes)
         tables: list[tuple[float, Table]] = []
         for k, grid in enumerate(grids, 1):
             inside = [p for p in pieces if grid.contains(p[1] + 1, p[0] + 2)]
             table, taken = build_table(grid, [(p[0] + 2, p[1], p[2], p[3]) for p in inside],
-                                       f"trang {number}, bảng {k}")
+                                       f"trang {page.number}, bảng {k}")
             if table is not None:
                 used = [inside[i] for i in taken]
                 pieces = [p for p in pieces if p not in used]
                 tables.append((grid.top, table))
-        lines.extend(_with_tables(_page_lines(pieces, number, page.width), tables))
+        lines.extend(_with_tables(_page_lines(pieces, page.number, page.width), tables))
     if chars < 20:
         raise InputError(f"{path.name}: tệp PDF không có lớp chữ (có thể là bản quét/ảnh chụp), chương trình không "
                          "nhận dạng chữ từ ảnh (OCR). Hãy dùng tệp Word gốc, hoặc PDF xuất trực tiếp từ Word.")
@@ -76,12 +65,88 @@ def read_pdf(path: Path) -> list[Block]:
     return blocks
 
 
+def _rows(chars: list[Char]) -> list[list[Char]]:
+    """The characters of a page grouped into printed lines, top to bottom, each left to right.
+
+    Glyphs on one baseline (within a third of their size) make a line; a group of small glyphs (superscript
+    marks) or of stamped glyphs (a number a signature field prints into a blank) off the baseline joins the line
+    whose band holds its middle; spaces join the line of the nearest baseline."""
+    glyphs = sorted((c for c in chars if not c.text.isspace() and c.y1 - c.y0 >= 0.5), key=lambda c: -c.base)
+    groups: list[list[Char]] = []
+    for ch in glyphs:
+        if groups and groups[-1][0].base - ch.base <= 0.3 * max(ch.size, 1.0):
+            groups[-1].append(ch)
+        else:
+            groups.append([ch])
+    minor = [_minor(g, groups[max(i - 1, 0):i + 2]) for i, g in enumerate(groups)]
+    hosts: dict[int, int] = {}
+    for i, group in enumerate(groups):
+        if minor[i]:
+            mid = sum((c.y0 + c.y1) / 2 for c in group) / len(group)
+            # a superscript stands above its own baseline: the line below it comes first
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(groups) and not minor[j] and \
+                        min(c.y0 for c in groups[j]) <= mid <= max(c.y1 for c in groups[j]):
+                    hosts[i] = j
+                    break
+    lines: list[list[Char]] = []
+    at: dict[int, list[Char]] = {}
+    for i, group in enumerate(groups):
+        if i not in hosts:
+            at[i] = list(group)
+            lines.append(at[i])
+    for i, j in hosts.items():
+        at[j].extend(groups[i])
+    order = sorted(lines, key=lambda line: line[0].base)
+    bases = [line[0].base for line in order]
+    for ch in chars:
+        if ch.text.isspace() and ch.y1 - ch.y0 >= 0.5 and lines:
+            k = bisect.bisect_left(bases, ch.base)
+            best = min(order[max(k - 1, 0):k + 1], key=lambda line: abs(line[0].base - ch.base))
+            if abs(best[0].base - ch.base) <= 0.3 * max(ch.size, 1.0):
+                best.append(ch)
+    return [_spaced(sorted(line, key=lambda c: c.x0)) for line in lines]
+
+
+def _minor(group: list[Char], near: list[list[Char]]) -> bool:
+    """A group of glyphs that belongs to a neighbouring line: all stamped, or a few much smaller digits (footnote
+    marks printed as superscripts)."""
+    if all(c.stamp for c in group):
+        return True
+    if len(group) > 6 or not all(c.text.isdigit() or c.text in "*,()" for c in group):
+        return False
+    size = max(c.size for c in group)
+    return any(size < 0.8 * max(c.size for c in other) for other in near if other is not group)
+
+
+def _spaced(row: list[Char]) -> list[Char]:
+    """A line's characters without spaces that other glyphs print over (a stamp in a blank), with a space where
+    two glyphs stand apart without one."""
+    glyphs = [c for c in row if c.stamp and not c.text.isspace()]
+    out: list[Char] = []
+    for ch in row:
+        if ch.text.isspace():
+            mid = (ch.x0 + ch.x1) / 2
+            if any(g.x0 < mid < g.x1 for g in glyphs) or (out and out[-1].text == " "):
+                continue
+            out.append(Char(" ", ch.x0, ch.y0, ch.x1, ch.y1, ch.size, ch.bold, ch.italic, ch.stamp))
+            continue
+        gap = ch.x0 - out[-1].x1 if out else 0.0
+        limit = (_BLANK if ch.stamp != out[-1].stamp else _PIECE) * max(ch.size, 1.0) if out else 0.0
+        apart = 0.2 * max(ch.size, 1.0) < gap or ch.stamp != out[-1].stamp if out else False  # a stamp is a word
+        if out and out[-1].text != " " and apart and gap <= limit:
+            prev = out[-1]
+            out.append(Char(" ", prev.x1, prev.y0, ch.x0, prev.y1, prev.size, prev.bold, prev.italic))
+        out.append(ch)
+    return out
+
+
 def _with_tables(lines: list[Line], tables: list[tuple[float, Table]]) -> list[Line | Table]:
     """Page lines with each table put back where it stood (by height on the page)."""
     out: list[Line | Table] = []
     pending = sorted(tables, key=lambda t: -t[0])
     for line in lines:
-        while pending and pending[0][0] > line.y:
+        while pending and pending[0][0] > (line.y or 0.0) + 6:  # a line's descenders may reach below the top rule
             out.append(pending.pop(0)[1])
         out.append(line)
     out.extend(t for _, t in pending)
@@ -99,61 +164,73 @@ def _rules(shapes: list[tuple[float, float, float, float]]) -> list[_Rule]:
     return [_Rule((x0 + x1) / 2, y0, y1) for x0, y0, x1, y1 in shapes if x1 - x0 <= 1.5 and y1 - y0 > 6]
 
 
-def _cut(line: Any, cuts: list[tuple[float, float, float]]) -> list[list[Any]]:
-    """The characters of one text line, split where a vertical table rule runs between two of them."""
-    chars = list(line)
-    if not chars:
+def _cut(row: list[Char], cuts: list[tuple[float, float, float]]) -> list[list[Char]]:
+    """A printed line split into pieces where a vertical table rule runs between two characters, or where the
+    characters stand apart by more than a word gap (columns, tab stops)."""
+    if not row:
         return []
-    ys = (line.y0 + line.y1) / 2
-    xs = [x for x, y0, y1 in cuts if y0 - 1 <= ys <= y1 + 1 and line.x0 < x < line.x1]
-    parts: list[list[Any]] = [[]]
-    for ch in chars:
-        x = getattr(ch, "x0", None)
-        if x is not None and parts[-1] and any(_right(parts[-1]) - 1 <= cut <= x + 1 for cut in xs):
-            parts.append([])
+    mid = (row[0].y0 + row[0].y1) / 2
+    xs = [x for x, y0, y1 in cuts if y0 - 1 <= mid <= y1 + 1 and row[0].x0 < x < row[-1].x1]
+    parts: list[list[Char]] = [[]]
+    glyph: Char | None = None  # the last character that is not a space (a space may run over a rule)
+    for ch in row:
+        if parts[-1]:
+            prev = parts[-1][-1]
+            gap = ch.x0 - prev.x1
+            size = max(ch.size, 1.0)
+            apart = (gap > _PIECE * size and not (prev.stamp or ch.stamp)) or gap > _BLANK * size
+            if apart and gap <= _BLANK * size and prev.text == " ":
+                # the blanks NĐ30 leaves for the number and the day ("Số:      /KH-UBND", "ngày      tháng")
+                # stay one piece, as does text stamped into a blank by a form field or a signature
+                word = "".join(c.text for c in parts[-1][-6:]).split()
+                apart = not (word and word[-1] in ("Số:", "ngày"))
+            ruled = glyph is not None and any(glyph.x1 - 1 <= cut <= ch.x0 + 1 for cut in xs)
+            if apart or ruled:
+                parts.append([])
+                glyph = None
         parts[-1].append(ch)
+        if ch.text != " ":
+            glyph = ch
     out = []
     for part in parts:
-        while part and not hasattr(part[0], "x0"):
+        while part and part[0].text == " ":
             part.pop(0)
-        while part and not hasattr(part[-1], "x1"):
+        while part and part[-1].text == " ":
             part.pop()
         if part:
             out.append(part)
     return out
 
 
-def _right(chars: list[Any]) -> float:
-    return max((c.x1 for c in chars if hasattr(c, "x1")), default=0.0)
-
-
-def _styled(line: Any) -> tuple[str, bool, float]:
-    """A printed line's text with ``**bold**``/``*italic*`` from its font names and ``[^fnN]`` for superscript
+def _styled(chars: list[Char]) -> tuple[str, bool, float]:
+    """A printed piece's text with ``**bold**``/``*italic*`` from its fonts and ``[^fnN]`` for superscript
     numbers; whether it is all bold; its main font size."""
-    from pdfminer.layout import LTChar
-
     from cchc_docgen.importer.docx_reader import _markup
 
-    runs: list[tuple[str, bool, bool]] = []
-    chars = [ch for ch in line if isinstance(ch, LTChar)]  # type: ignore[attr-defined]
-    sizes = Counter(round(ch.size, 1) for ch in chars if ch.get_text().strip())
+    runs: list[list] = []  # [text, bold, italic], consecutive characters of one style joined
+    sizes = Counter(round(ch.size, 1) for ch in chars if not ch.text.isspace())
     main = sizes.most_common(1)[0][0] if sizes else 0.0
-    for ch in line:  # type: ignore[attr-defined]
-        text = ch.get_text()
-        if isinstance(ch, LTChar):
-            font = ch.fontname.split("+")[-1].lower()
-            if text.isdigit() and ch.size < 0.75 * main:
-                if runs and runs[-1][0].startswith("[^fn"):
-                    runs[-1] = (runs[-1][0][:-1] + text + "]", False, False)
-                else:
-                    runs.append((f"[^fn{text}]", False, False))
-                continue
-            runs.append((text, "bold" in font, "italic" in font or "oblique" in font))
+    base = min((ch.y0 for ch in chars if round(ch.size, 1) == main), default=0.0)
+    all_bold = all_italic = True
+    seen = False
+    for ch in chars:
+        text = ch.text
+        if text.isdigit() and ch.size < 0.75 * main and ch.y0 > base + 0.2 * main:
+            if runs and runs[-1][0].startswith("[^fn"):
+                runs[-1][0] = runs[-1][0][:-1] + text + "]"
+            else:
+                runs.append([f"[^fn{text}]", False, False])
+            continue
+        if text == " ":
+            bold, italic = (runs[-1][1], runs[-1][2]) if runs else (False, False)
         else:
-            runs.append((text, runs[-1][1] if runs else False, runs[-1][2] if runs else False))
-    flags = [(b, i) for t, b, i in runs if t.strip() and not t.startswith("[^fn")]
-    all_bold = bool(flags) and all(b for b, _ in flags)
-    all_italic = bool(flags) and all(i for _, i in flags)
+            bold, italic, seen = ch.bold, ch.italic, True
+            all_bold, all_italic = all_bold and bold, all_italic and italic
+        if runs and runs[-1][1] == bold and runs[-1][2] == italic and not runs[-1][0].startswith("[^fn"):
+            runs[-1][0] += text
+        else:
+            runs.append([text, bold, italic])
+    all_bold, all_italic = all_bold and seen, all_italic and seen
     text = _markup([(unicodedata.normalize("NFC", t), b, i) for t, b, i in runs], all_bold, all_italic)
     if all_italic and not all_bold and text:
         text = f"*{text}*"

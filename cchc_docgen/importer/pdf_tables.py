@@ -84,11 +84,13 @@ def build_table(grid: Grid, pieces: list[tuple[float, float, float, str]], where
             texts.setdefault((r, c), []).append((y, x0, _x1, text))
             taken.append(k)
     rows: list[list[Cell]] = []
+    above: dict[int, Cell] = {}  # grid column → the cell that starts there in the row above (a merge's owner)
     for r in range(nrows):
         top, bottom = grid.ys[r], grid.ys[r + 1]
         if top - bottom < 3:
             continue
         row: list[Cell] = []
+        starts: dict[int, Cell] = {}
         c = 0
         while c < ncols:
             span = 1
@@ -96,10 +98,19 @@ def build_table(grid: Grid, pieces: list[tuple[float, float, float, str]], where
                 span += 1
             got = sorted(texts.get((r, c), []), key=lambda t: (-round(t[0]), t[1]))
             paras = _paragraphs(got, grid.xs[c + span])
-            merged = r > 0 and not paras and not _has_h(grid, top, grid.xs[c], grid.xs[c + span])
-            row.append(Cell(paras, span, merged, [p.replace("**", "") for p in paras]))
+            owner = above.get(c)
+            merged = bool(rows) and owner is not None and owner.span == span and \
+                not _has_h(grid, top, grid.xs[c], grid.xs[c + span])
+            if merged and owner is not None and paras:  # text centred in a merged cell: it belongs to the owner
+                owner.paras.extend(paras)
+                owner.plain.extend(p.replace("**", "") for p in paras)
+                paras = []
+            cell = Cell(paras, span, merged, [p.replace("**", "") for p in paras])
+            row.append(cell)
+            starts[c] = owner if merged and owner is not None else cell
             c += span
         rows.append(row)
+        above = starts
     if not rows or all(not cell.paras for row in rows for cell in row) or max(len(r) for r in rows) < 2:
         return None, []
     return Table(rows, where), taken

@@ -1,6 +1,6 @@
 """Pydantic models of a document: pure data, no file access, no Jinja, no DOCX."""
 
-from cchc_docgen.models.appendix import Appendix, Cell, Column, Row
+from cchc_docgen.models.appendix import Appendix, AppendixTable, Cell, Column, HeaderCell, Row, Table
 from cchc_docgen.models.body import Node, Preamble
 from cchc_docgen.models.document import DocDate, Document
 from cchc_docgen.models.issuer import Issuer
@@ -11,11 +11,13 @@ from cchc_docgen.models.signer import Signer
 __all__ = [
     "KINDS",
     "Appendix",
+    "AppendixTable",
     "Archive",
     "Cell",
     "Column",
     "DocDate",
     "Document",
+    "HeaderCell",
     "Issuer",
     "Kind",
     "Node",
@@ -23,4 +25,5 @@ __all__ = [
     "Recipient",
     "Row",
     "Signer",
+    "Table",
 ]

@@ -85,16 +85,31 @@ class Row(StrictModel):
         return self
 
 
-class Appendix(StrictModel):
-    """Một phụ lục: tiêu đề và bảng nhiệm vụ."""
+class HeaderCell(StrictModel):
+    """Một ô của dòng tiêu đề bảng: chữ, số cột trải ngang, số dòng tiêu đề gộp xuống."""
 
-    title: list[Text] = Field(
-        description="Tiêu đề phụ lục, mỗi phần tử là một dòng; chương trình tự viết hoa.", min_length=1
-    )
-    orientation: Literal["auto", "portrait", "landscape"] = Field(
-        default="auto", description="Hướng trang: auto (ngang khi bảng rộng), portrait (dọc), landscape (ngang)."
-    )
+    __get_pydantic_json_schema__ = also_accepts({"type": "string"})
+
+    text: Text = Field(description="Chữ trong ô tiêu đề, ví dụ 'Đơn vị thực hiện'.")
+    span: int = Field(default=1, ge=1, description="Số cột ô này trải ngang (gộp ngang).")
+    rows: int = Field(default=1, ge=1, description="Số dòng tiêu đề ô này gộp xuống (gộp dọc).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+
+class Table(StrictModel):
+    """Một bảng: các cột, dòng tiêu đề (một hoặc nhiều tầng), các dòng, ghi chú."""
+
     columns: list[Column] = Field(description="Các cột của bảng, theo thứ tự in.", min_length=1)
+    header: list[list[HeaderCell]] = Field(
+        default_factory=list,
+        description="Dòng tiêu đề nhiều tầng (nếu có), từ trên xuống; mỗi dòng là danh sách ô, ô có thể gộp ngang "
+        "('span') và gộp xuống ('rows'); bỏ trống thì in một dòng tiêu đề từ 'label' của các cột. Các dòng tiêu "
+        "đề được lặp lại ở đầu mỗi trang.",
+    )
     numbering: Literal["continuous", "per_group"] = Field(
         default="continuous",
         description="Số thứ tự: continuous (liên tục cả bảng) hoặc per_group (đánh lại từ 1 mỗi nhóm).",
@@ -106,7 +121,30 @@ class Appendix(StrictModel):
     notes: list[Text] = Field(default_factory=list, description="Ghi chú in dưới bảng, ví dụ '(*) Nhiệm vụ trọng tâm'.")
 
     @model_validator(mode="after")
-    def _rows_fit_columns(self) -> Appendix:
+    def _header_fits_columns(self) -> Table:
+        width = len(self.columns)
+        below: list[int] = [0] * width  # header rows each column is still covered by a merge from above
+        for r, line in enumerate(self.header, 1):
+            c = 0
+            for cell in line:
+                while c < width and below[c]:
+                    c += 1
+                if c + cell.span > width:
+                    raise ValueError(f"dòng tiêu đề {r}: các ô trải quá {width} cột của bảng; hãy sửa 'span'.")
+                for k in range(c, c + cell.span):
+                    below[k] = cell.rows
+                c += cell.span
+            while c < width and below[c]:
+                c += 1
+            if c != width:
+                raise ValueError(f"dòng tiêu đề {r}: các ô chỉ phủ {c} trong {width} cột; hãy thêm ô hoặc sửa 'span'.")
+            below = [max(0, b - 1) for b in below]
+        if any(below):
+            raise ValueError("một ô tiêu đề gộp xuống quá dòng tiêu đề cuối; hãy sửa 'rows'.")
+        return self
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> Table:
         keys = [c.key for c in self.columns]
         if len(set(keys)) != len(keys):
             raise ValueError("hai cột trùng 'key'; mỗi cột cần một khóa riêng.")
@@ -146,3 +184,32 @@ class Appendix(StrictModel):
 
 
 Row.model_rebuild()
+
+
+class _Titled(StrictModel):
+    title: list[Text] = Field(
+        description="Tiêu đề phụ lục, mỗi phần tử là một dòng; chương trình tự viết hoa.", min_length=1
+    )
+    orientation: Literal["auto", "portrait", "landscape"] = Field(
+        default="auto", description="Hướng trang: auto (ngang khi bảng rộng), portrait (dọc), landscape (ngang)."
+    )
+
+
+class AppendixTable(Table):
+    """Một bảng tiếp theo trong cùng phụ lục (ví dụ Biểu mẫu 2), với tiêu đề và đoạn văn in trước bảng."""
+
+    title: list[Text] = Field(default_factory=list, description="Tiêu đề của bảng (mỗi phần tử một dòng), in đậm.")
+    paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn văn in trước bảng.")
+
+
+class Appendix(Table, _Titled):
+    """Một phụ lục: tiêu đề và bảng; một phụ lục có thể có thêm bảng ('more_tables', ví dụ Biểu mẫu 1–7)."""
+
+    table_title: list[Text] = Field(
+        default_factory=list, description="Tiêu đề riêng của bảng đầu tiên (ví dụ 'Biểu mẫu 1: …'), in đậm."
+    )
+    paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn văn in trước bảng đầu tiên.")
+    more_tables: list[AppendixTable] = Field(
+        default_factory=list,
+        description="Các bảng tiếp theo trong cùng phụ lục, mỗi bảng có tiêu đề và đoạn văn riêng.",
+    )

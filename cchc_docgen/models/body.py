@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from cchc_docgen.models.appendix import Table
 from cchc_docgen.models.base import StrictModel, Text, also_accepts, colon_text, quote_advice
 
 #: How a node's own label is written. ``auto`` follows its parent (I. → 1. → a) → - → +).
@@ -52,6 +53,11 @@ class Node(StrictModel):
     paragraphs: list[Text] = Field(
         default_factory=list, description="Các đoạn văn tiếp theo, không đánh số, nằm dưới dòng đầu."
     )
+    table: Table | None = Field(
+        default=None,
+        description="Một bảng in sau đoạn văn của mục (lịch, danh sách, số liệu): 'columns', 'header', 'rows' như "
+        "bảng phụ lục; dòng tiêu đề lặp lại ở đầu mỗi trang.",
+    )
     items: list[Node] = Field(default_factory=list, description="Các mục con.")
     numbering: Numbering = Field(
         default="auto",
@@ -91,8 +97,8 @@ class Node(StrictModel):
 
     @model_validator(mode="after")
     def _not_empty(self) -> Node:
-        if not (self.title or self.text or self.paragraphs or self.items):
-            raise ValueError("mục này trống: cần có ít nhất 'title', 'text', 'paragraphs' hoặc 'items'.")
+        if not (self.title or self.text or self.paragraphs or self.items or self.table):
+            raise ValueError("mục này trống: cần có ít nhất 'title', 'text', 'paragraphs', 'table' hoặc 'items'.")
         return self
 
 

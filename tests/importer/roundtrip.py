@@ -11,7 +11,7 @@ from typing import Any
 
 from cchc_docgen.context.body import flatten
 from cchc_docgen.context.text import plain
-from cchc_docgen.models import Appendix, Document, Row
+from cchc_docgen.models import Appendix, Document, Node, Row, Table
 
 
 def _fold(text: str | None) -> str | None:
@@ -36,17 +36,37 @@ def _rows(rows: list[Row], pdf: bool) -> list[Any]:
     return out
 
 
+def _table(table: Table, pdf: bool) -> dict[str, Any]:
+    """Column keys, widths, orientation and alignment are regenerated; labels, header rows (with their merges) and
+    cells kept (normalisation 4)."""
+    return {
+        "labels": [c.label for c in table.columns],
+        "header": [[(h.text, h.span, h.rows) for h in line] for line in table.header],
+        "numbers": [c.numbers for c in table.columns],
+        "numbering": table.numbering,
+        "rows": _rows(table.rows, pdf),
+        "notes": table.notes,
+    }
+
+
 def _appendix(app: Appendix, pdf: bool) -> dict[str, Any]:
-    """Column keys, widths, orientation and alignment are regenerated; labels and cells kept (normalisation 4).
-    Title lines may come back broken where the page broke them (normalisation 5)."""
+    """Title lines may come back broken where the page broke them (normalisation 5)."""
     return {
         "title": _fold(" ".join(app.title)),
-        "labels": [c.label for c in app.columns],
-        "numbers": [c.numbers for c in app.columns],
-        "numbering": app.numbering,
-        "rows": _rows(app.rows, pdf),
-        "notes": app.notes,
+        **_table(app, pdf),
+        "table_title": " ".join(app.table_title),
+        "paragraphs": app.paragraphs,
+        "more": [{"title": " ".join(t.title), "paragraphs": t.paragraphs, **_table(t, pdf)} for t in app.more_tables],
     }
+
+
+def _body_tables(nodes: list[Node], pdf: bool) -> list[Any]:
+    out: list[Any] = []
+    for node in nodes:
+        if node.table is not None:
+            out.append(_table(node.table, pdf))
+        out.extend(_body_tables(node.items, pdf))
+    return out
 
 
 def normal_form(doc: Document, pdf: bool = False) -> dict[str, Any]:
@@ -71,6 +91,7 @@ def normal_form(doc: Document, pdf: bool = False) -> dict[str, Any]:
         "addressees": doc.addressees,
         "preamble": (doc.preamble.bases, doc.preamble.text, doc.preamble.lead_in),
         "body": printed,
+        "body_tables": _body_tables(list(doc.body), pdf),
         "closing": [_end(plain(c)) for c in doc.closing],
         "footnotes": notes,
         "appendices": [_appendix(a, pdf) for a in doc.appendices],
