@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from cchc_docgen.errors import Problem
+from cchc_docgen.models import Document
 from cchc_docgen.web import store
 from cchc_docgen.web.editorview import DEFAULTS
 from cchc_docgen.web.splice import Chunk, Spliced
 from cchc_docgen.web.treeedit import KINDS, EditError, _normal, apply_form, get, parse_path, shown
-from cchc_docgen.yamlio import parse_roundtrip, write_atomic
+from cchc_docgen.yamlio import parse_roundtrip, plain_data, write_atomic
 
 
 class Unreadable(Exception):
@@ -145,7 +146,7 @@ def save_field(path: Path, name: str, value: str, base: str, version: str) -> Ou
             _cache.pop(key, None)  # the tree in memory may be half changed: read the file again next time
             raise
         new_version = store.version_of(data)
-        doc, problems = store.validate(text, path.name)
+        doc, problems = _validate(tree, text, path.name)
         loaded = store.Loaded(path, text, new_version, tree, doc, problems)
         with _guard:
             _cache[key] = Cached(new_version, cached.spliced, loaded)
@@ -154,6 +155,14 @@ def save_field(path: Path, name: str, value: str, base: str, version: str) -> Ou
             shapes.add(new_version)
     status = "saved" if version == cached.version else "merged"
     return Outcome(status, loaded, displayed(tree, name))
+
+
+def _validate(tree: Any, text: str, file: str) -> tuple[Document | None, list[Problem]]:
+    """The document from the tree in memory (no second YAML parse); the loader's messages when it has problems."""
+    try:
+        return Document.model_validate(plain_data(tree)), []
+    except Exception:  # any problem: the loader reads the text again and words every message, with lines
+        return store.validate(text, file)
 
 
 _KEY = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

@@ -175,5 +175,6 @@ def test_a_save_rewrites_the_real_report_exactly_once_per_change(tmp_path: Path)
     base = fieldsave.values(path, ["s:body.0.title"])[1]["s:body.0.title"]
     outcome = fieldsave.save_field(path, "s:body.0.title", "Chỉ đạo, điều hành", base, version)
     assert outcome.status == "saved"
+    assert outcome.loaded.document == load_document(path)  # validated from memory: the same as the loader
     assert path.read_text(encoding="utf-8") == REAL.read_text(encoding="utf-8").replace(
         "  - title: Công tác chỉ đạo, điều hành CCHC\n", "  - title: Chỉ đạo, điều hành\n", 1)
