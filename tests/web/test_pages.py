@@ -159,3 +159,21 @@ def test_status_page_warns_when_statuses_come_from_a_spreadsheet(app_factory, da
     text = path.read_text(encoding="utf-8").replace("report:\n", "report:\n  tasks_file: trang-thai.xlsx\n", 1)
     path.write_text(text, encoding="utf-8")
     assert "lấy trạng thái nhiệm vụ từ tệp Excel" in client.get(location).text
+
+
+def test_report_year_is_the_plans_year_and_another_year_is_refused(app_factory, data: Path) -> None:
+    shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")  # a 2023 plan
+    client = app_factory("pgd")
+    form = client.get("/new/report").text
+    assert 'name="year" value=""' in form  # empty: the plan's year, not this calendar year
+    token = csrf(client, "/new/report")
+    before = sorted(p.name for p in (data / "pgd-vanlam").iterdir())
+    refused = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                               "period": "q1", "year": "2026"})
+    assert refused.status_code == 422
+    assert "kế hoạch năm 2023" in refused.text and "năm 2026" in refused.text
+    assert sorted(p.name for p in (data / "pgd-vanlam").iterdir()) == before  # nothing written
+    made = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                            "period": "q1", "year": ""}, follow_redirects=False)
+    report = load_document(data / made.headers["location"].removeprefix("/status/"))
+    assert report.year == 2023
