@@ -7,6 +7,7 @@ from pathlib import Path
 from cchc_docgen import outputs
 from cchc_docgen.context import build_context
 from cchc_docgen.loader import load_document
+from cchc_docgen.models import Document
 from cchc_docgen.renderer import render_docx
 from cchc_docgen.templates_path import default_template
 
@@ -25,13 +26,21 @@ def render_plan(plan: Path | str, out_dir: Path | str = "out", *, template: Path
     """
     plan, out_dir = Path(plan), Path(out_dir)
     doc = load_document(plan)
-    if doc.report is not None:  # a report may take its task statuses from a spreadsheet
+    out = output_path(plan, out_dir)
+    outputs.ensure_replaceable(out, force)
+    render_document(doc, plan, out, template=template)
+    outputs.remember(out)
+    return out
+
+
+def render_document(doc: Document, plan: Path, out: Path, *, template: Path | None = None) -> Path:
+    """Render a loaded document (from the YAML file ``plan``) to ``out``: the step the CLI and the web share.
+
+    A report may take its task statuses from a spreadsheet named in it (relative to ``plan``).
+    """
+    if doc.report is not None:
         from cchc_docgen.report.xlsx import apply_tasks_file
 
         doc = apply_tasks_file(doc, plan)
-    context = build_context(doc)
-    out = output_path(plan, out_dir)
-    outputs.ensure_replaceable(out, force)
-    render_docx(template or default_template(doc.kind), context, out)
-    outputs.remember(out)
+    render_docx(template or default_template(doc.kind), build_context(doc), out)
     return out

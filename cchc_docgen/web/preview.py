@@ -10,10 +10,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_docgen.context import build_context
+from cchc_docgen.errors import InputError
 from cchc_docgen.models import Document
-from cchc_docgen.renderer import render_docx
-from cchc_docgen.templates_path import default_template
+from cchc_docgen.pipeline import render_document
 from cchc_docgen.web.converter import Converter
 
 KEEP = 200  # rendered versions kept in the cache folder
@@ -55,7 +54,13 @@ class Outputs:
         with self._guard:
             return self._locks.setdefault(key, threading.Lock())
 
-    def docx(self, doc: Document, text: str, stem: str, rel: str = "") -> Rendered:
+    def docx(self, doc: Document, text: str, stem: str, rel: str = "", source: Path | None = None) -> Rendered:
+        """The document rendered by the CLI's own pipeline step (``source``: its YAML file, for the files a
+        report names beside it, such as the spreadsheet of task statuses)."""
+        if doc.report is not None and doc.report.tasks_file and source is not None:
+            folder = source.parent.resolve()
+            if not (folder / doc.report.tasks_file).resolve().is_relative_to(folder):
+                raise InputError("tệp Excel trạng thái nhiệm vụ của báo cáo phải nằm cùng thư mục với báo cáo.")
         key = hashlib.sha256(f"{rel}\0{stem}\0{text}".encode()).hexdigest()[:24]
         self.owner[key] = rel
         folder = self.root / key
@@ -63,7 +68,7 @@ class Outputs:
         with self._lock(key):
             if not out.is_file():
                 folder.mkdir(parents=True, exist_ok=True)
-                render_docx(default_template(doc.kind), build_context(doc), out)
+                render_document(doc, source or out.with_suffix(".yaml"), out)
                 self._trim()
         return Rendered(key, folder, out)
 

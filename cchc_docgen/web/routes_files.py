@@ -33,7 +33,7 @@ def _rendered(request: Request, rel: str) -> Rendered:
         raise Denied(409, f"Văn bản còn {len(loaded.problems)} lỗi nên chưa tạo được bản in. "
                           "Hãy mở trang sửa văn bản, sửa các ô được đánh dấu đỏ rồi thử lại.")
     try:
-        return _outputs(request).docx(loaded.document, loaded.text, path.stem, rel)
+        return _outputs(request).docx(loaded.document, loaded.text, path.stem, rel, source=path)
     except DocgenError as exc:
         raise Denied(409, f"Không tạo được văn bản: {exc.message or '; '.join(exc.lines())}") from None
 

@@ -177,3 +177,22 @@ def test_report_year_is_the_plans_year_and_another_year_is_refused(app_factory, 
                                             "period": "q1", "year": ""}, follow_redirects=False)
     report = load_document(data / made.headers["location"].removeprefix("/status/"))
     assert report.year == 2023
+
+
+def test_web_render_uses_the_cli_pipeline_step_with_the_status_spreadsheet(app_factory, data: Path) -> None:
+    shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")
+    client = app_factory("pgd")
+    token = csrf(client, "/new/report")
+    location = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                                "period": "q1", "year": ""}, follow_redirects=False).headers["location"]
+    rel = location.removeprefix("/status/")
+    path = data / rel
+    assert client.get(f"/download/docx/{rel}").status_code == 200
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("report:\n", "report:\n  tasks_file: trang-thai.xlsx\n", 1), encoding="utf-8")
+    missing = client.get(f"/download/docx/{rel}")  # the pipeline reads the spreadsheet the report names
+    assert missing.status_code == 409 and "không tìm thấy tệp Excel" in missing.text
+    path.write_text(text.replace("report:\n", "report:\n  tasks_file: ../th-khac/trang-thai.xlsx\n", 1),
+                    encoding="utf-8")
+    outside = client.get(f"/download/docx/{rel}")
+    assert outside.status_code == 409 and "cùng thư mục với báo cáo" in outside.text
