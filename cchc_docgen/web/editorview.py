@@ -9,6 +9,7 @@ from cchc_docgen.models.recipients import Archive, Recipient
 from cchc_docgen.web.formspec import FieldSpec, fields, select_defaults
 from cchc_docgen.web.store import Loaded
 from cchc_docgen.web.treeedit import get, parse_path, problem_key, shown
+from cchc_docgen.web.wording import plain
 
 HEADER = fields(Document, ["kind", "number", "title", "year", "period_note"])
 ISSUER = fields(Issuer)
@@ -31,7 +32,7 @@ class EditorView:
         self.tree: Any = loaded.tree if isinstance(loaded.tree, dict) else {}
         self.by_key: dict[str, list[str]] = {}
         for problem in loaded.problems:
-            self.by_key.setdefault(problem.key, []).append(problem.message)
+            self.by_key.setdefault(problem.key, []).append(plain(problem.message))
         self.placed: set[str] = set()
 
     @property
@@ -116,6 +117,10 @@ class EditorView:
         from cchc_docgen.context.numbering import roman
 
         return roman(max(n, 1))
+
+    @staticmethod
+    def say(problem: Any) -> str:
+        return plain(problem.message)
 
     @staticmethod
     def anchor(problem: Any) -> str:

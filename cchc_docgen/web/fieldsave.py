@@ -21,6 +21,7 @@ from cchc_docgen.web import store
 from cchc_docgen.web.editorview import DEFAULTS
 from cchc_docgen.web.splice import Chunk, Spliced
 from cchc_docgen.web.treeedit import KINDS, EditError, _normal, apply_form, get, parse_path, shown
+from cchc_docgen.web.wording import plain
 from cchc_docgen.yamlio import parse_roundtrip, plain_data, write_atomic
 
 
@@ -177,4 +178,4 @@ def dotted(key: str) -> str:
 
 
 def problem_list(problems: list[Problem]) -> list[dict[str, Any]]:
-    return [{"path": dotted(p.key), "line": p.line, "message": p.message} for p in problems]
+    return [{"path": dotted(p.key), "line": p.line, "message": plain(p.message)} for p in problems]

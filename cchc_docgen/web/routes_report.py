@@ -14,6 +14,7 @@ from cchc_docgen.web.app import page
 from cchc_docgen.web.paths import rel_of
 from cchc_docgen.web.saving import save_form, writer
 from cchc_docgen.web.security import Denied, check_csrf, current_user, open_document
+from cchc_docgen.web.wording import plain
 
 router = APIRouter()
 
@@ -63,8 +64,8 @@ async def create_report(request: Request) -> Response:
         previous = load_document(open_document(request, previous_rel, user)) if previous_rel else None
         skeleton = build_report(plan, period, int(year_text) if year_text else None, previous)
     except DocgenError as exc:
-        return again("Không lập được báo cáo: " + "; ".join(p.message for p in exc.problems) if exc.problems
-                     else f"Không lập được báo cáo: {exc.message}")
+        return again("Không lập được báo cáo: " + "; ".join(plain(p.message) for p in exc.problems) if exc.problems
+                     else f"Không lập được báo cáo: {plain(exc.message)}")
     report = skeleton.report
     header = [f"Báo cáo {PERIODS[period].phrase(report.year or 0)} lập từ {plan_path.name} trên trang web."]
     text = dump_document(report, header, schema=None)
@@ -119,12 +120,12 @@ def _status_page(request: Request, rel: str, loaded: store.Loaded, status: int =
     tasks = [(i, t) for i, t in enumerate(info.get("tasks") or []) if isinstance(t, dict)]
     messages: dict[str, list[str]] = {}
     for problem in loaded.problems:
-        messages.setdefault(problem.key, []).append(problem.message)
+        messages.setdefault(problem.key, []).append(plain(problem.message))
     partial = request.headers.get("HX-Request") == "true"
     flash = request.session.pop("flash", None) or []
     return page(request, "status_form.html" if partial else "status.html", status, rel=rel, loaded=loaded,
                 tree=tree, tasks=tasks, statuses=STATUSES, figures=_figures(loaded), messages=messages,
-                flash=flash, **extra)
+                flash=flash, plain=plain, **extra)
 
 
 @router.get("/status/{rel:path}")

@@ -4,8 +4,10 @@ the outline and folded sections. Screenshots of the long editor at 1366×768 and
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -230,4 +232,113 @@ def test_outline_and_folded_sections_on_laptop_and_phone(site: dict[str, Any], v
     assert row.locator("textarea").first.is_visible()
     shot(page, name + "-appendix-row")
     assert fits_width(page)
+    page.context.close()
+
+
+VISIBLE = """() => {
+  const copy = document.body.cloneNode(true);
+  copy.querySelectorAll('script, style, textarea, input').forEach(e => e.remove());
+  let text = document.title + '\\n' + copy.textContent;
+  document.querySelectorAll('[title], [placeholder], [aria-label], img[alt]').forEach(e => {
+    text += '\\n' + [e.title, e.placeholder, e.getAttribute('aria-label'), e.alt].filter(Boolean).join(' ');
+  });
+  return text;
+}"""
+
+
+def test_no_technical_words_on_any_page_or_form_state(site: dict[str, Any]) -> None:
+    from tests.web.words import technical
+
+    shutil.copy(HERE / "data" / "phong_plan.yaml", site["data"] / "pgd-vanlam" / "ke-hoach-phong.yaml")
+    shutil.copy(HERE / "data" / "phong_plan.yaml", site["data"] / "th-lacdao" / "ke-hoach-2023.yaml")
+    page = sign_in(site)
+    seen: dict[str, list[str]] = {}
+
+    def crawl(state: str) -> None:
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # help texts too
+        text = page.evaluate(VISIBLE)
+        found = technical(text)
+        if found:
+            seen[state] = found
+            if os.environ.get("CRAWL_DUMP"):  # to see where a token is: CRAWL_DUMP=folder pytest …
+                Path(os.environ["CRAWL_DUMP"], state.replace("/", "_") + ".txt").write_text(text, encoding="utf-8")
+
+    for url in ("/", "/new/plan", "/new/report", "/check", "/new/import", f"/edit/{REPORT}", f"/edit/{LONG}",
+                "/edit/th-lacdao/ke-hoach.yaml", "/khong-co-trang-nay", "/edit/th-khac/ke-hoach.yaml",
+                "/preview/th-lacdao/ke-hoach-2023.yaml"):
+        page.goto(site["base"] + url)
+        crawl(url)
+    # form states: a bad date and an emptied required field in the editor, a same-field conflict, sign-in
+    open_editor(page, site, "th-lacdao/ke-hoach.yaml")
+    for path, value in (("date.day", "31"), ("date.month", "2"), ("issuer.name", "")):
+        field = box(page, path)
+        field.fill(value)
+        field.press("Tab")
+        settled(page)
+    crawl("editor with problems")
+    path = site["data"] / "th-lacdao" / "ke-hoach.yaml"
+    signer = load_document(HERE / "data" / "school_plan.yaml").signer.name  # the file has errors now
+    path.write_text(path.read_text(encoding="utf-8").replace(signer, "Người sửa trong tệp", 1), encoding="utf-8")
+    field = box(page, "signer.name")
+    field.fill("Người khác")
+    field.press("Tab")
+    page.locator(".conflict").wait_for()
+    crawl("editor conflict")
+    page.context.clear_cookies()
+    box(page, "title").fill("Tiêu đề sau khi hết phiên")
+    box(page, "title").press("Tab")
+    page.locator("dialog#signin").wait_for(state="visible")
+    crawl("sign-in in place")
+    page.locator("dialog#signin").get_by_label("Mật khẩu").fill("sai-mat-khau")
+    page.locator("dialog#signin").get_by_role("button", name="Đăng nhập và lưu").click()
+    page.locator("dialog#signin .error").wait_for(state="visible")
+    crawl("sign-in refused")
+    page.context.close()
+    # the report pages and the messages of the forms
+    page = sign_in(site)
+    page.goto(site["base"] + "/new/report")
+    page.locator("select[name=plan]").select_option("th-lacdao/ke-hoach-2023.yaml")
+    page.locator("input[name=year]").fill("2026")
+    page.get_by_role("button", name="Lập báo cáo").click()
+    crawl("report for another year")
+    page.locator("input[name=year]").fill("")
+    page.get_by_role("button", name="Lập báo cáo").click()
+    page.wait_for_url("**/status/**")
+    crawl("report statuses")
+    page.goto(site["base"] + "/new/plan")
+    page.get_by_role("button", name="Lập kế hoạch").click()
+    crawl("new plan without anything")
+    page.context.close()
+    assert seen == {}
+
+
+def test_preview_shows_progress_then_loads_page_images_as_they_are_scrolled_to(site: dict[str, Any]) -> None:
+    page = sign_in(site)
+    open_editor(page, site, REPORT)
+    # what the page shows while the preview is being made: the click shows it at once (the navigation itself
+    # is stopped here, after the page's own handler ran, so the check does not race the server)
+    page.evaluate("window.addEventListener('click', e => e.preventDefault(), {once: true})")
+    link = page.get_by_role("link", name="Xem trước")
+    link.click()
+    wait = page.locator("#wait")
+    assert wait.is_visible() and "Đang tạo bản xem trước" in wait.inner_text()
+    page.goto(site["base"] + link.get_attribute("href"))
+    page.wait_for_url("**/preview/**", timeout=120000)
+    figures = page.locator(".pages figure")
+    count = figures.count()
+    assert count >= 20
+    first = figures.first
+    for _ in range(600):  # until the first page image is there, the page says it is being made
+        if "loading" not in (first.get_attribute("class") or ""):
+            break
+        assert "Đang tạo hình trang 1" in first.inner_text()
+        page.wait_for_timeout(100)
+    assert page.locator(".pages img").first.evaluate("img => img.naturalWidth") > 0
+    requested = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not any(name.endswith(f"/{count}.png") for name in requested)  # far pages not made yet
+    shot(page, "18-preview-progress")
+    figures.last.scroll_into_view_if_needed()
+    page.locator(".pages img").last.evaluate(
+        "img => img.complete && img.naturalWidth > 0 ? 1 : new Promise(ok => img.addEventListener('load', ok))")
+    assert "loading" not in (figures.last.get_attribute("class") or "")
     page.context.close()

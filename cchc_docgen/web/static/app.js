@@ -91,6 +91,36 @@
       dirty = false;
     }
   });
+  // Slow pages (a preview renders and converts the whole document): say so while the browser waits.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-wait]");
+    if (!link || event.defaultPrevented || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    var box = document.getElementById("wait") || document.createElement("div");
+    box.id = "wait";
+    box.setAttribute("role", "status");
+    box.textContent = link.getAttribute("data-wait");
+    document.body.appendChild(box);
+  });
+  window.addEventListener("pageshow", function () {  // back from the preview: no stale message
+    var box = document.getElementById("wait");
+    if (box) { box.remove(); }
+  });
+  // Preview pages: each page shows "Đang tạo hình …" until its image has arrived (pages far down are only
+  // asked for when scrolled to).
+  function pageImage(event, ok) {
+    var img = event.target;
+    if (!img || img.tagName !== "IMG" || !img.closest(".pages")) { return; }
+    var figure = img.closest("figure");
+    figure.classList.remove("loading");
+    if (ok) {
+      img.removeAttribute("height");
+    } else {
+      figure.classList.add("failed");
+      figure.querySelector(".wait-text").textContent = "Chưa tạo được hình trang này; hãy tải lại trang.";
+    }
+  }
+  document.addEventListener("load", function (event) { pageImage(event, true); }, true);
+  document.addEventListener("error", function (event) { pageImage(event, false); }, true);
   document.addEventListener("DOMContentLoaded", function () {
     if (location.hash) {
       var el = document.getElementById(location.hash.slice(1).replace(/^f-/, "n-"));
