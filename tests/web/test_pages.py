@@ -89,7 +89,8 @@ def test_derive_form_shows_unit_messages_next_to_fields(app_factory, data: Path)
     assert response.status_code == 422
     abbreviation = response.text.split('id="u-abbreviation"')[1].split("</div>")[0]
     assert "không đúng dạng" in abbreviation
-    assert "thiếu khóa bắt buộc" in response.text.split('id="u-head-name"')[1].split("</div>")[0]
+    assert "chưa được điền" in response.text.split('id="u-head-name"')[1].split("</div>")[0]
+    assert 'value="pgd-vanlam/ke-hoach-phong.yaml" selected' in response.text  # the chosen plan stays chosen
     assert list((data / "th-lacdao").glob("ke-hoach-*.yaml")) == []
     other = app_factory("ht.xa")  # a school of another Phòng cannot derive from this Phòng's plan
     token = csrf(other, "/new/plan")
