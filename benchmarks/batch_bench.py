@@ -1,16 +1,17 @@
-"""Batch benchmark (issue #4): prints one table, every ratio measured in the same run.
+"""Time a batch of N copies of one plan rendered with ``-j 2``, for one or more checkouts, in one run.
 
-    python benchmarks/batch_bench.py [--n 100] [--pdf-n 20] [--memory-n 500]
+    python benchmarks/batch_bench.py [--plans 100] [--jobs 2] [--rounds 2] [--plan PLAN.yaml] [CHECKOUT …]
 
-- DOCX batch throughput: N copies of seed 001's plan rendered by ``render_many`` (all cores) and sequentially;
-- PDF: the same DOCX converted with one ``soffice`` per file versus our batch (``convert_many``);
-- cold start of ``cchc-docgen --help`` and of rendering one plan, in fresh interpreters;
-- peak memory (max RSS) of a batch of ``--memory-n`` plans: the main process and the largest worker.
+Each CHECKOUT is a folder with the ``cchc_docgen`` package (default: this repository); to compare with an
+older version, make a worktree of it (``git worktree add /tmp/before COMMIT``) and name both. The batches
+alternate between checkouts (round-robin, ``--rounds`` each, median shown), each into a fresh output folder,
+through ``python -m cchc_docgen render DIR -j N`` with ``PYTHONPATH`` set to the checkout.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -20,98 +21,40 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-SEED = ROOT / "plans" / "001_haiphong_cchc_2023.yaml"
-
-MEMORY_SCRIPT = """
-import resource, sys
-from pathlib import Path
-from cchc_docgen.batch import render_many
-plans = sorted(Path(sys.argv[1]).glob('*.yaml'))
-report = render_many(plans, Path(sys.argv[2]), force=True)
-assert not report.failures, report.failures[:1]
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-"""
-
-
-def copies(n: int, folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for i in range(n):
-        path = folder / f"ke_hoach_{i:04d}.yaml"
-        shutil.copyfile(SEED, path)
-        out.append(path)
-    return out
-
-
-def timed(fn) -> float:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
-def cold(args: list[str], rounds: int = 5) -> float:
-    return statistics.median(
-        timed(lambda: subprocess.run([sys.executable, "-m", "cchc_docgen", *args], check=True,
-                                     capture_output=True, cwd=ROOT)) for _ in range(rounds)
-    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--n", type=int, default=100)
-    parser.add_argument("--pdf-n", type=int, default=20)
-    parser.add_argument("--memory-n", type=int, default=500)
+    parser.add_argument("checkouts", nargs="*", type=Path, default=[ROOT])
+    parser.add_argument("--plans", type=int, default=100)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--plan", type=Path, default=ROOT / "plans" / "001_haiphong_cchc_2023.yaml")
     args = parser.parse_args()
-    from cchc_docgen.batch import render_many
-
-    rows: list[tuple[str, str]] = []
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        plans = copies(args.n, tmp / "plans")
-        parallel = timed(lambda: render_many(plans, tmp / "out_par", force=True))
-        sequential = timed(lambda: render_many(plans, tmp / "out_seq", force=True, jobs=1))
-        rows += [(f"{args.n} plans (seed 001 size) → DOCX, all cores", f"{parallel:.2f} s  (target ≤ 10 s)"),
-                 (f"{args.n} plans → DOCX, one process", f"{sequential:.2f} s"),
-                 ("DOCX throughput, all cores", f"{args.n / parallel:.1f} plans/s")]
-
-        soffice = shutil.which("soffice") or shutil.which("libreoffice")
-        if soffice:
-            from cchc_docgen.pdf import convert_many
-
-            docx = sorted((tmp / "out_par").glob("*.docx"))[: args.pdf_n]
-
-            def one_per_file() -> None:
-                for path in docx:
-                    with tempfile.TemporaryDirectory() as profile:
-                        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                                        "--convert-to", "pdf", "--outdir", str(tmp / "pdf_single"), str(path)],
-                                       check=True, capture_output=True)
-
-            single = timed(one_per_file)
-            batch = timed(lambda: convert_many(docx))
-            rows += [(f"{len(docx)} DOCX → PDF, one soffice per file", f"{single / len(docx):.2f} s/file"),
-                     (f"{len(docx)} DOCX → PDF, our batch", f"{batch / len(docx):.2f} s/file"),
-                     ("PDF speed-up (same run)", f"{single / batch:.1f}×  (target ≥ 3×)")]
-        else:
-            rows.append(("PDF", "skipped: LibreOffice not installed"))
-
-        one = ["render", "plans/004_hungyen_tuyen_truyen_2022.yaml", "-o", str(tmp / "cold"), "--force"]
-        rows += [("cold start: cchc-docgen --help", f"{cold(['--help']) * 1000:.0f} ms  (target ≤ 300 ms)"),
-                 ("cold start: render one plan (004)", f"{cold(one) * 1000:.0f} ms")]
-
-        mem_plans = copies(args.memory_n, tmp / "mem_plans")
-        proc = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, str(mem_plans[0].parent),
-                               str(tmp / "mem_out")], check=True, capture_output=True, text=True, cwd=ROOT)
-        main_kb, child_kb = map(int, proc.stdout.split())
-        rows += [(f"peak memory, {args.memory_n}-plan batch: main process", f"{main_kb / 1024:.0f} MB"),
-                 (f"peak memory, {args.memory_n}-plan batch: largest worker", f"{child_kb / 1024:.0f} MB"),
-                 ("peak memory, main + 2 workers (upper bound)",
-                  f"{(main_kb + 2 * child_kb) / 1024:.0f} MB  (target ≤ 400 MB)")]
-
-    width = max(len(r[0]) for r in rows)
-    for label, value in rows:
-        print(f"{label:<{width}}  {value}")
+    work = Path(tempfile.mkdtemp(prefix="batch-bench-"))
+    try:
+        plans = work / "plans"
+        plans.mkdir()
+        for i in range(args.plans):
+            shutil.copy(args.plan, plans / f"kh{i:03d}.yaml")
+        times: dict[Path, list[float]] = {c: [] for c in args.checkouts}
+        for round_ in range(args.rounds):
+            for checkout in args.checkouts:
+                out = work / f"out-{round_}-{args.checkouts.index(checkout)}"
+                env = {**os.environ, "PYTHONPATH": str(checkout.resolve())}
+                start = time.perf_counter()
+                run = subprocess.run([sys.executable, "-m", "cchc_docgen", "render", str(plans), "-o", str(out),
+                                      "-j", str(args.jobs)], env=env, capture_output=True, text=True)
+                times[checkout].append(time.perf_counter() - start)
+                if run.returncode != 0:
+                    sys.exit(f"{checkout}: exit {run.returncode}\n{run.stderr[-2000:]}")
+        print(f"{args.plans} copies of {args.plan.name}, -j {args.jobs}, {args.rounds} rounds; "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        for checkout, values in times.items():
+            print(f"  {checkout!s:<40} median {statistics.median(values):6.2f} s  "
+                  f"({', '.join(f'{v:.2f}' for v in values)})")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

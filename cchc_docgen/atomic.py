@@ -26,15 +26,9 @@ STALE_AGE = 24 * 3600
 #: Prefix of the scratch folders in the system temp folder (followed by the owner's pid).
 SCRATCH_PREFIX = "cchc-docgen-"
 
-_umask: int | None = None
-
-
 def file_mode() -> int:
-    """``0666 & ~umask``: what ``open()`` would create."""
-    global _umask
-    if _umask is None:
-        _umask = _read_umask()
-    return 0o666 & ~_umask
+    """``0666 & ~umask``: what ``open()`` would create (the umask is read once, at import, before any thread)."""
+    return 0o666 & ~_UMASK
 
 
 def _read_umask() -> int:
@@ -50,6 +44,9 @@ def _read_umask() -> int:
     return mask
 
 
+_UMASK = _read_umask()
+
+
 def temp_path(target: Path) -> Path:
     """A fresh temporary name beside ``target``, marked with our pid."""
     fd, name = tempfile.mkstemp(prefix=f".{target.name[:80]}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=target.parent)
@@ -57,11 +54,15 @@ def temp_path(target: Path) -> Path:
     return Path(name)
 
 
-def write_atomic(target: Path, write: Callable[[Path], object]) -> None:
+def write_atomic(target: Path, write: Callable[[Path], object], *, durable: bool = True,
+                 before_replace: Callable[[Path], object] | None = None) -> None:
     """Call ``write(tmp)`` to fill a temporary file, then put it in place of ``target`` in one step.
 
     On any failure ``target`` is untouched and the temporary file is gone; an ``OSError`` becomes an
-    ``EnvironmentProblem`` with advice (full disk, read-only folder…).
+    ``EnvironmentProblem`` with advice (full disk, read-only folder…). ``durable`` flushes the data to the
+    disk before the rename (``fsync``), so even a power cut leaves the old or the new file, never an empty one;
+    only bookkeeping whose loss is harmless may skip it. ``before_replace(tmp)`` runs when the temporary file
+    is complete, just before the rename (to record it as ours first).
     """
     tmp: Path | None = None
     try:
@@ -70,9 +71,12 @@ def write_atomic(target: Path, write: Callable[[Path], object]) -> None:
             raise NotADirectoryError(20, "Not a directory", str(target.parent))
         tmp = temp_path(target)
         write(tmp)
-        with open(tmp, "rb+") as written:
-            os.fsync(written.fileno())
+        if durable:
+            with open(tmp, "rb+") as written:
+                os.fsync(written.fileno())
         os.chmod(tmp, file_mode())
+        if before_replace is not None:
+            before_replace(tmp)
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
@@ -83,8 +87,8 @@ def write_atomic(target: Path, write: Callable[[Path], object]) -> None:
                 tmp.unlink()
 
 
-def write_bytes_atomic(target: Path, data: bytes) -> None:
-    write_atomic(target, lambda tmp: tmp.write_bytes(data))
+def write_bytes_atomic(target: Path, data: bytes, *, durable: bool = True) -> None:
+    write_atomic(target, lambda tmp: tmp.write_bytes(data), durable=durable)
 
 
 def pid_alive(pid: int) -> bool:

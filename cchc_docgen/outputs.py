@@ -54,7 +54,8 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
         return f.read(limit + 1)
 
 
-def _state(folder: Path) -> dict[str, str]:
+def _state(folder: Path) -> dict[str, str | list[str]]:
+    """File name → the SHA-256 of what we wrote, or, while a replacement is under way, the old and the new one."""
     raw = _read_regular(folder / STATE_FILE, _MAX_STATE_BYTES)
     if raw is None:
         return {}
@@ -62,7 +63,24 @@ def _state(folder: Path) -> dict[str, str]:
         data = json.loads(raw.decode("utf-8"))
     except ValueError:
         return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): [str(d) for d in v] if isinstance(v, list) else str(v) for k, v in data.items()}
+
+
+def _ours(state: dict[str, str | list[str]], name: str) -> set[str]:
+    value = state.get(name)
+    return set(value) if isinstance(value, list) else {value} if value else set()
+
+
+def _update(folder: Path, changes: dict[str, str | list[str]]) -> None:
+    with _locked(folder):
+        state = _state(folder)
+        state.update(changes)
+        data = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        # Not fsynced: after a power cut a lost record only makes the next run refuse to replace a file
+        # (asking for --force), never replace one the user edited; the documents themselves are fsynced.
+        write_bytes_atomic(folder / STATE_FILE, data, durable=False)
 
 
 @contextlib.contextmanager
@@ -90,7 +108,7 @@ def ensure_replaceable(path: Path, force: bool = False) -> None:
     """Raise ``OutputExists`` when ``path`` exists and was not written by us as it is now."""
     if force or not (path.exists() or path.is_symlink()):
         return
-    if not path.is_symlink() and path.is_file() and _state(path.parent).get(path.name) == digest(path):
+    if not path.is_symlink() and path.is_file() and digest(path) in _ours(_state(path.parent), path.name):
         return
     raise OutputExists(
         f"tệp '{path}' đã có sẵn và đã được sửa sau lần tạo trước (hoặc không do cchc-docgen tạo), "
@@ -99,17 +117,23 @@ def ensure_replaceable(path: Path, force: bool = False) -> None:
     )
 
 
+def expect(path: Path, new: Path) -> None:
+    """Before ``new`` (a finished temporary file) replaces ``path``: accept both the old and the new content.
+
+    Called just before the rename, so a process killed between the rename and ``remember`` (a worker stopped
+    by SIGTERM or SIGKILL, a crash) leaves an output the next run still knows as its own.
+    """
+    accepted = sorted(_ours(_state(path.parent), path.name) | {digest(new)})
+    _update(path.parent, {path.name: accepted})
+
+
 def remember_many(paths: Iterable[Path]) -> None:
     """Record the files we just wrote (grouped by folder; one locked, atomic update per folder)."""
-    by_folder: dict[Path, dict[str, str]] = {}
+    by_folder: dict[Path, dict[str, str | list[str]]] = {}
     for path in paths:
         by_folder.setdefault(path.parent, {})[path.name] = digest(path)
     for folder, digests in by_folder.items():
-        with _locked(folder):
-            state = _state(folder)
-            state.update(digests)
-            data = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-            write_bytes_atomic(folder / STATE_FILE, data)
+        _update(folder, digests)
 
 
 def remember(path: Path) -> None:

@@ -8,12 +8,11 @@ landscape when ``context["last_landscape"]`` is true.
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError, UndefinedError
 from lxml import etree
 
-from cchc_docgen import limits
+from cchc_docgen import limits, template_cache
 from cchc_docgen.atomic import write_atomic
 from cchc_docgen.docx_guard import check_package, fix_table_grids, strict_tree, verify
 from cchc_docgen.errors import TemplateProblem
@@ -43,6 +42,11 @@ _TAG = re.compile(r"\{[{%#]")
 _CONTROL = re.compile(r"[\t\n\a\f]")
 
 
+def _one_paragraph_a_line(xml: str) -> str:
+    """Each ``<w:p>`` on its own line, so Jinja's line-based ``{%p %}`` handling sees paragraphs apart."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
 class _Template(DocxTemplate):  # type: ignore[misc]
     """DocxTemplate, leaner and stricter.
 
@@ -52,10 +56,14 @@ class _Template(DocxTemplate):  # type: ignore[misc]
     - docxtpl's tab/line-break expansion runs only when the output has such characters.
     """
 
+    def patch_xml(self, src_xml: str) -> str:
+        """docxtpl's clean-up of the template XML, once per distinct XML (it depends on nothing else)."""
+        return template_cache.patched(src_xml, super().patch_xml)
+
     def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any], jinja_env: Any = None) -> str:
-        src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
+        src_xml = template_cache.patched(src_xml, _one_paragraph_a_line)
         self.current_rendering_part = part
-        dst_xml = jinja_env.from_string(src_xml).render(context)
+        dst_xml = template_cache.from_string(jinja_env, src_xml).render(context)
         dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
         return str(self.resolve_listing(dst_xml)) if _CONTROL.search(dst_xml) else dst_xml
 
@@ -86,19 +94,14 @@ class _Template(DocxTemplate):  # type: ignore[misc]
             strict_tree(part.blob, "phần chú thích cuối trang")
 
 
-@functools.lru_cache(maxsize=8)
-def _template_bytes(path: str, mtime_ns: int, size: int) -> bytes:
-    """The template file, read once per process (a batch renders many plans with the same template)."""
-    return Path(path).read_bytes()
-
-
 def load_template(path: Path) -> DocxTemplate:
     if not path.is_file():
         raise TemplateProblem(f"không tìm thấy mẫu DOCX '{path}'.")
     check_package(path)
-    stat = path.stat()
     try:
-        tpl = _Template(io.BytesIO(_template_bytes(str(path.resolve()), stat.st_mtime_ns, stat.st_size)))
+        # Read every time (cheap): the caches of template_cache are keyed by the XML inside, so a template
+        # edited between two renders is compiled again, whatever its file times say.
+        tpl = _Template(io.BytesIO(path.read_bytes()))
         tpl.init_docx()  # parse now: a corrupt template is reported here, not as an internal error
         return tpl
     except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError, etree.XMLSyntaxError):
@@ -108,8 +111,12 @@ def load_template(path: Path) -> DocxTemplate:
         ) from None
 
 
-def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
-    """Render ``template`` with ``context`` into ``out`` (checked, then written atomically)."""
+def render_docx(template: Path, context: Mapping[str, Any], out: Path,
+                before_replace: Callable[[Path], object] | None = None) -> None:
+    """Render ``template`` with ``context`` into ``out`` (checked, then written atomically).
+
+    ``before_replace(tmp)`` runs when the finished document is complete, just before it takes ``out``'s place.
+    """
     tpl = load_template(template)
     source = tpl.get_xml()  # what the template asks for, to check the result against
     try:
@@ -143,7 +150,7 @@ def render_docx(template: Path, context: Mapping[str, Any], out: Path) -> None:
     if context.get("last_landscape"):
         _landscape(tpl.docx.sections[-1])
     verify(tpl.docx.element.body, context, source, template.name)
-    save_atomic(tpl, out)
+    save_atomic(tpl, out, before_replace)
 
 
 def _write_footnotes(tpl: DocxTemplate, footnotes: list[Mapping[str, Any]]) -> None:
@@ -174,6 +181,6 @@ def _landscape(section: Any) -> None:
         section.left_margin = Twips(1701)
 
 
-def save_atomic(tpl: DocxTemplate, out: Path) -> None:
+def save_atomic(tpl: DocxTemplate, out: Path, before_replace: Callable[[Path], object] | None = None) -> None:
     """Write to a temporary file beside ``out``, then rename: never a half-written document."""
-    write_atomic(out, lambda tmp: tpl.save(str(tmp)))
+    write_atomic(out, lambda tmp: tpl.save(str(tmp)), before_replace=before_replace)

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
+from cchc_docgen.atomic import write_bytes_atomic
 from cchc_docgen.errors import InputError, OutputExists
 from cchc_docgen.models import Document
 from cchc_docgen.models.appendix import Cell, Row
@@ -252,22 +251,5 @@ def write_yaml(path: Path | str, text: str, *, force: bool = False) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"thư mục '{folder}' không tồn tại; hãy tạo thư mục đó trước, hoặc chọn nơi khác bằng -o.")
-    write_atomic(path, text.encode("utf-8"))
+    write_bytes_atomic(path, text.encode("utf-8"))
     return path
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file and ``os.replace``; the mode follows the umask."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

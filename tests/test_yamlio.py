@@ -45,13 +45,17 @@ def test_write_never_overwrites_without_force(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_written_file_follows_umask(tmp_path: Path) -> None:
-    old = os.umask(0o022)
-    try:
-        out = write_yaml(tmp_path / "a.yaml", "title: x\n")
-    finally:
-        os.umask(old)
-    assert out.stat().st_mode & 0o777 == 0o644
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("umask, mode", [(0o002, 0o664), (0o022, 0o644), (0o077, 0o600)])
+def test_written_file_follows_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    """The process umask (read once at start, never changed while writing) decides the mode, as for open()."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "a.yaml"
+    code = f"from cchc_docgen.yamlio import write_yaml; write_yaml({str(target)!r}, 'title: x\\n')"
+    subprocess.run([sys.executable, "-c", code], check=True, preexec_fn=lambda: os.umask(umask))
+    assert target.stat().st_mode & 0o777 == mode
 
 
 def test_roundtrip_keeps_comments_and_order(tmp_path: Path) -> None:
@@ -60,3 +64,35 @@ def test_roundtrip_keeps_comments_and_order(tmp_path: Path) -> None:
     tree = load_roundtrip(src)
     tree["b"] = 2
     assert dump_roundtrip(tree) == "# đầu tệp\nb: 2   # chú thích\na:\n  - x\n  - y\n"
+
+
+def test_yaml_writes_never_touch_the_process_umask(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16.4: the web server writes from threads; flipping the umask there would make other files 0666."""
+    import os
+    import threading
+
+    from cchc_docgen.atomic import file_mode
+    from cchc_docgen.yamlio import write_yaml
+
+    def no_umask(mask: int) -> int:
+        raise AssertionError("os.umask called while writing")
+
+    monkeypatch.setattr(os, "umask", no_umask)
+    errors: list[BaseException] = []
+
+    def write(i: int) -> None:
+        try:
+            for j in range(20):
+                write_yaml(tmp_path / f"f{i}-{j}.yaml", f"a: {i}\n")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    written = sorted(tmp_path.glob("*.yaml"))
+    assert len(written) == 80
+    assert {p.stat().st_mode & 0o777 for p in written} == {file_mode()}

@@ -9,12 +9,6 @@ from typing import Any
 from cchc_docgen.importer.blocks import Block, Cell, Para, Table
 from cchc_docgen.importer.textcase import recase
 
-RUNNING = [""]  # running text of the document (casing of upper-case titles); set by the assembler
-
-
-def sentence_case(text: str) -> str:
-    return recase(text, RUNNING[0])
-
 HEADING = re.compile(r"^\s*(PHỤ\s+LỤC|Phụ\s+lục)(\s+(số\s+)?[IVXLC\d]+[.:]?)?\s*$")
 CAPTION = re.compile(r"^\s*\(?\s*(Ban hành\s+)?[Kk]èm theo\b")
 _TT = re.compile(r"^(S\.?\s?TT|TT|Số\s+TT|Stt|STT)\.?$", re.I)
@@ -26,15 +20,18 @@ _NUM = re.compile(r"^0?(\d{1,3})\.?$")
 _SUB = re.compile(r"^([a-zđ])[).]$")
 
 
-def split_appendices(zone: list[Block]) -> list[dict[str, Any]]:
-    """Blocks after the signature → appendix mappings (model keys)."""
+def split_appendices(zone: list[Block], running: str = "") -> list[dict[str, Any]]:
+    """Blocks after the signature → appendix mappings (model keys).
+
+    ``running`` is the document's running text, which decides the casing of upper-case titles (``recase``).
+    """
     apps: list[dict[str, Any]] = []
     pending: list[Para] = []
     for b in zone:
         if isinstance(b, Para):
             pending.append(b)
             continue
-        title, notes_before = _title(pending)
+        title, notes_before = _title(pending, running)
         if apps and notes_before:
             apps[-1].setdefault("notes", []).extend(notes_before)
         app = table_appendix(b)
@@ -45,11 +42,11 @@ def split_appendices(zone: list[Block]) -> list[dict[str, Any]]:
         if apps and not any(HEADING.match(p.plain) for p in pending):
             apps[-1].setdefault("notes", []).extend(p.text for p in pending)
         else:
-            apps.append(_text_appendix(pending))
+            apps.append(_text_appendix(pending, running))
     return apps
 
 
-def _title(paras: list[Para]) -> tuple[list[str], list[str]]:
+def _title(paras: list[Para], running: str) -> tuple[list[str], list[str]]:
     """The title lines of an appendix (heading and caption dropped) and paragraphs that belong to the one before."""
     start = next((i for i, p in enumerate(paras) if HEADING.match(p.plain)), None)
     before = [p.text for p in paras[:start]] if start is not None else []
@@ -63,11 +60,11 @@ def _title(paras: list[Para]) -> tuple[list[str], list[str]]:
         t = p.plain.strip()
         if re.fullmatch(r"[-_=.*…\s]+", t):
             continue
-        title.append(sentence_case(t) if t.upper() == t else t)
+        title.append(recase(t, running) if t.upper() == t else t)
     return title, before
 
 
-def _text_appendix(paras: list[Para]) -> dict[str, Any]:
+def _text_appendix(paras: list[Para], running: str) -> dict[str, Any]:
     """An appendix whose table came as plain lines (text or PDF): one wide column keeps every line in order."""
     start = next((i for i, p in enumerate(paras) if HEADING.match(p.plain)), -1)
     rest = paras[start + 1:]
@@ -76,7 +73,7 @@ def _text_appendix(paras: list[Para]) -> dict[str, Any]:
         title_paras, rows = rest[:cap], rest[cap + 1:]
     else:
         title_paras, rows = rest[:1], rest[1:]
-    title = [sentence_case(p.plain) if p.plain.upper() == p.plain else p.plain for p in title_paras] or ["Phụ lục"]
+    title = [recase(p.plain, running) if p.plain.upper() == p.plain else p.plain for p in title_paras] or ["Phụ lục"]
     label = "Nội dung"
     if rows and re.match(r"^(S?TT)\b", rows[0].plain):
         label, rows = rows[0].plain, rows[1:]

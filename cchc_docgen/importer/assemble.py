@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from cchc_docgen.errors import InputError
-from cchc_docgen.importer import appendix as appendix_module
 from cchc_docgen.importer.appendix import CAPTION, HEADING, split_appendices
 from cchc_docgen.importer.blocks import Block, Para, Table
 from cchc_docgen.importer.footer import Footer, is_signer_title, read_footer, split_mixed
@@ -65,7 +64,6 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
     if preamble:
         doc["preamble"] = preamble
     running = "\n".join(b.plain for b in blocks if isinstance(b, Para) and b.plain.upper() != b.plain)
-    appendix_module.RUNNING[0] = running
     _strip_end_mark(body_paras, closing)
     body = build_tree(body_paras, running)
     assign_roles(body)
@@ -78,7 +76,7 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
     notes = _footnotes(body_zone + app_zone)
     if notes:
         doc["footnotes"] = _renumber_notes(doc, notes)
-    apps = split_appendices(app_zone)
+    apps = split_appendices(app_zone, running)
     for app in apps:
         if app.pop("_flat", False):
             unplaced.append(Unplaced(app_zone[0].where if app_zone else source,

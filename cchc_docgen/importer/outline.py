@@ -17,9 +17,6 @@ from cchc_docgen.importer.blocks import Para
 from cchc_docgen.importer.patterns import marker, word_label
 from cchc_docgen.importer.textcase import recase
 
-#: running text of the document being read (for the casing of upper-case headings); set by ``build_tree``
-_RUNNING = [""]
-
 STYLE = {"roman": "roman", "decimal": "decimal", "letter": "letter", "dash": "dash", "plus": "plus",
          "nested1": "nested", "nested2": "nested", "nested3": "nested", "none": "none"}
 
@@ -52,7 +49,7 @@ def strip_label(text: str, label: str) -> str:
 
 
 def build_tree(paras: list[Para], running: str = "") -> list[Node]:
-    _RUNNING[0] = running
+    """Body paragraphs → the numbered tree; ``running`` (the document's running text) decides heading casing."""
     root: Node = {"items": []}
     stack: list[tuple[str, Node]] = []
     for p in paras:
@@ -68,7 +65,7 @@ def build_tree(paras: list[Para], running: str = "") -> list[Node]:
             if at is not None:
                 del stack[at:]
         parent = stack[-1][1] if stack else root
-        node = _node(p, kind, rest)
+        node = _node(p, kind, rest, running)
         parent.setdefault("items", []).append(node)
         stack.append((kind, node))
     items = root["items"]
@@ -78,7 +75,7 @@ def build_tree(paras: list[Para], running: str = "") -> list[Node]:
     return [clean(n) for n in items]
 
 
-def _node(p: Para, kind: str, rest: str) -> Node:
+def _node(p: Para, kind: str, rest: str, running: str) -> Node:
     node: Node = {"_kind": kind, "_where": p.where}
     rest = rest.strip()
     typed = marker(p.plain)
@@ -86,7 +83,7 @@ def _node(p: Para, kind: str, rest: str) -> Node:
     bold_head = re.match(r"^\*\*(?P<t>[^*]{1,120}?)\s*(?P<c>:?)\*\*\s*:?\s*(?P<r>.*)$", rest)
     if (p.bold and len(plain_rest) <= 250) or (kind == "roman" and len(plain_rest) <= 250):
         title = rest.replace("**", "") if p.bold else rest
-        node["title"] = recase(title, _RUNNING[0]) if kind == "roman" and title.upper() == title else title
+        node["title"] = recase(title, running) if kind == "roman" and title.upper() == title else title
     elif bold_head and bold_head.group("r") and (bold_head.group("c") or rest[bold_head.end("t"):].lstrip("*")
                                                   .startswith(":")):
         node["title"], node["text"] = bold_head.group("t").strip(), bold_head.group("r").strip()

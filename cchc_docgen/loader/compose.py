@@ -37,6 +37,11 @@ from cchc_docgen import limits
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+#: The message for input nested deeper than the limit, whoever notices it (this composer or the YAML library).
+TOO_DEEP = (f"dữ liệu lồng nhau quá {limits.MAX_DEPTH} tầng. Hãy kiểm tra thụt lề "
+            "và các dấu ngoặc [ ] { } chưa đóng.")
+
+
 class TooBig(Exception):
     """The input is refused while being read (a limit, a cycle, a character Word cannot hold)."""
 
@@ -107,8 +112,7 @@ def _compose_document(loader: Any) -> Node:
                 sizes[id(node)] = 1
         elif isinstance(event, CollectionStartEvent):
             if len(stack) >= limits.MAX_DEPTH:
-                raise TooBig(_line(event), f"dữ liệu lồng nhau quá {limits.MAX_DEPTH} tầng. Hãy kiểm tra thụt lề "
-                                           "và các dấu ngoặc [ ] { } chưa đóng.")
+                raise TooBig(_line(event), TOO_DEEP)
             kind = MappingNode if isinstance(event, MappingStartEvent) else SequenceNode
             tag = event.tag
             if tag is None or tag == "!":

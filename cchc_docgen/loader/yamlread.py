@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from cchc_docgen.errors import Problem
-from cchc_docgen.loader.compose import TooBig, compose
+from cchc_docgen.loader.compose import TOO_DEEP, TooBig, compose
+from cchc_docgen.loader.depth import first_too_deep
 from cchc_docgen.loader.messages import syntax_problem
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -77,10 +78,34 @@ def _index_lines(node: yaml.Node, path: Path, out: ReadResult, file: str, seen_n
             _index_lines(item, path + (i,), out, file, seen_nodes)
 
 
-def read_yaml(text: str, file: str) -> ReadResult:
-    """Parse ``text``; never raises for bad input (limits included)."""
+class _PureDocLoader(yaml.SafeLoader):
+    """The same loader on PyYAML's pure-Python parser (where libyaml is missing)."""
+
+
+_PureDocLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def read_yaml(text: str, file: str, *, pure: bool = False) -> ReadResult:
+    """Parse ``text``; never raises for bad input (limits included).
+
+    ``pure`` selects PyYAML's pure-Python parser instead of libyaml (tests use it to check both).
+    A failure of the library on text nested beyond ``limits.MAX_DEPTH`` (libyaml's own depth limit, a
+    ``RecursionError``) is reported with the project's nesting message, not the library's words.
+    """
     try:
-        loader = _DocLoader(text)
+        return _read(text, file, _PureDocLoader if pure else _DocLoader)
+    except (yaml.YAMLError, RecursionError) as exc:
+        deep = first_too_deep(text)
+        if deep is not None:
+            return ReadResult(None, problems=[Problem(file, deep, "", TOO_DEEP)])
+        if isinstance(exc, RecursionError):
+            raise
+        return ReadResult(None, problems=[syntax_problem(exc, file, text)])
+
+
+def _read(text: str, file: str, loader_class: Any) -> ReadResult:
+    try:
+        loader = loader_class(text)
         try:
             node = compose(loader)
             if node is None:
@@ -92,8 +117,6 @@ def read_yaml(text: str, file: str) -> ReadResult:
             loader.dispose()
     except TooBig as exc:
         return ReadResult(None, problems=[Problem(file, exc.line, "", exc.message)])
-    except yaml.YAMLError as exc:
-        return ReadResult(None, problems=[syntax_problem(exc, file, text)])
     result.problems.extend(_bad_dates(result.data, (), result, file))
     return result
 

@@ -12,13 +12,13 @@ import io
 from pathlib import Path
 from typing import Any
 
+from cchc_docgen.atomic import write_bytes_atomic as write_atomic
 from cchc_docgen.context.numbering import roman
 from cchc_docgen.context.text import squash
 from cchc_docgen.errors import InputError, Problem
 from cchc_docgen.models import Document
 from cchc_docgen.models.report import STATUSES, TaskResult, normalise_status
 from cchc_docgen.report.periods import get_period
-from cchc_docgen.yamlio import write_atomic
 
 SHEET = "Nhiệm vụ"
 HEADERS = ("TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện/hoàn thành", "Trạng thái",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -103,17 +102,18 @@ class _Job:
         if "number" in tree:
             self._note(("number",), str(tree["number"]), "(bỏ trống: dự thảo)")
             del tree["number"]
-        date = tree.get("date")
-        if date is not None:
-            month = date.month if isinstance(date, dt.date) else (date.get("month") if isinstance(date, dict) else None)
-            new = CommentedMap([("year", self.new)] + ([("month", month)] if month else []))
+        date = self.doc.date  # the loader's reading: every written form (2025-12-24, "24/12/2025", 12/2025, …)
+        if "date" in tree and date is not None:
+            # The draft keeps the plan's distance to its year: a plan for 2026 issued in 12/2025 → 12/2026 for 2027.
+            year, month = date.year + (self.new - self.old), date.month
+            new = CommentedMap([("year", year)] + ([("month", month)] if month else []))
             new.fa.set_flow_style()
-            if isinstance(date, dt.date):
-                before = f"{date:%d/%m/%Y}"
+            if date.complete:
+                before = f"{date.day:02d}/{date.month:02d}/{date.year}"
             else:
-                before = f"tháng {month}/{date.get('year')}" if month else f"năm {date.get('year')}"
+                before = f"tháng {month}/{date.year}" if month else f"năm {date.year}"
             tree["date"] = new
-            self._note(("date",), before, f"năm {self.new}{f', tháng {month}' if month else ''} (chưa có ngày)")
+            self._note(("date",), before, f"năm {year}{f', tháng {month}' if month else ''} (chưa có ngày)")
         if tree.get("year") == self.old:
             tree["year"] = self.new
             self._note(("year",), str(self.old), str(self.new))

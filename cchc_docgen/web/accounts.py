@@ -15,8 +15,8 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from cchc_docgen.atomic import write_bytes_atomic as write_atomic
 from cchc_docgen.errors import InputError
-from cchc_docgen.yamlio import write_atomic
 
 UNIT_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 USER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cchc_docgen.atomic import write_bytes_atomic as write_atomic
 from cchc_docgen.errors import Problem
 from cchc_docgen.models import Document
 from cchc_docgen.web import store
@@ -22,7 +23,7 @@ from cchc_docgen.web.editorview import DEFAULTS
 from cchc_docgen.web.splice import Chunk, Spliced
 from cchc_docgen.web.treeedit import KINDS, EditError, _normal, apply_form, get, parse_path, shown
 from cchc_docgen.web.wording import plain
-from cchc_docgen.yamlio import parse_roundtrip, plain_data, write_atomic
+from cchc_docgen.yamlio import parse_roundtrip, plain_data
 
 
 class Unreadable(Exception):

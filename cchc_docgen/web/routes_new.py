@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from cchc_docgen.atomic import write_bytes_atomic as write_atomic
 from cchc_docgen.errors import DocgenError
 from cchc_docgen.models.unit import Unit
 from cchc_docgen.web import library, store
@@ -25,7 +26,6 @@ from cchc_docgen.web.paths import rel_of
 from cchc_docgen.web.routes_files import read_upload
 from cchc_docgen.web.security import check_csrf, current_user, open_document
 from cchc_docgen.web.wording import plain
-from cchc_docgen.yamlio import write_atomic
 
 router = APIRouter()
 UNIT_FIELDS = fields(Unit, ["name", "parent", "abbreviation", "place", "category", "full_name", "signs", "staff"])

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cchc_docgen.atomic import write_bytes_atomic as write_atomic
 from cchc_docgen.errors import InputError, Problem
 from cchc_docgen.loader import document_from as _document_from
 from cchc_docgen.loader import read_yaml
 from cchc_docgen.models import Document
-from cchc_docgen.yamlio import dump_roundtrip, parse_roundtrip, write_atomic
+from cchc_docgen.yamlio import dump_roundtrip, parse_roundtrip
 
 _locks: dict[Path, threading.Lock] = {}
 _locks_guard = threading.Lock()
@@ -144,5 +145,5 @@ def keep_draft(path: Path, text: str, drafts: Path) -> Path | None:
         draft = drafts / f"{path.stem}-{stamp}.yaml"
         write_atomic(draft, text.encode("utf-8"))
         return draft
-    except OSError:
+    except (OSError, InputError):  # InputError: the atomic writer's advice for a full disk…
         return None

@@ -214,3 +214,48 @@ def test_a_periodic_report_is_refused() -> None:
 
     with pytest.raises(InputError, match="cchc-docgen report"):
         rollover(ROOT / "plans" / "001_haiphong_cchc_2023_bc_6m.yaml", 2024)
+
+
+_DATE_FORMS = {
+    # form as written in the YAML → (year, month) of the draft for the plan year 2026 → 2027
+    "date: 2025-12-24": (2026, 12),  # ISO, read as a date by YAML
+    "date: '2025-12-24'": (2026, 12),  # quoted ISO
+    "date: 24/12/2025": (2026, 12),  # the form plans/mau_ke_hoach.yaml recommends
+    'date: "24/12/2025"': (2026, 12),
+    "date: 24.12.2025": (2026, 12),
+    "date: 24-12-2025": (2026, 12),
+    "date: 4/1/2026": (2027, 1),
+    "date: 12/2025": (2026, 12),  # a draft: month and year
+    "date: 2026": (2027, None),  # a draft: the year only
+    "date: {year: 2026, month: 3}": (2027, 3),
+    "date: {year: 2025, month: 12, day: 24}": (2026, 12),
+}
+
+
+@pytest.mark.parametrize("form", sorted(_DATE_FORMS))
+def test_every_date_form_rolls_over(form: str, tmp_path: Path) -> None:
+    """Issue 16.6: each date form the loader accepts rolls over (no crash) and keeps its distance to the year."""
+    starter = (ROOT / "plans" / "mau_ke_hoach.yaml").read_text(encoding="utf-8")
+    text, count = re.subn(r"(?m)^date:.*$", form, starter, count=1)
+    assert count == 1
+    text = re.sub(r"(?m)^(title: .*?)\b20\d\d\b", r"\g<1>2026", text, count=1)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    assert load_document(plan).date is not None  # the form is one the loader accepts
+    result = rollover_text(text, 2027, file=str(plan))
+    new_file = tmp_path / "new.yaml"
+    new_file.write_text(result.yaml_text, encoding="utf-8")
+    new = load_document(new_file)
+    assert new.date is not None and new.date.day is None
+    assert (new.date.year, new.date.month) == _DATE_FORMS[form]
+    assert [c.key for c in result.changes if c.key == "date"] == ["date"]
+
+
+def test_rollover_cli_on_day_first_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    starter = (ROOT / "plans" / "mau_ke_hoach.yaml").read_text(encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(re.sub(r"(?m)^date:.*$", "date: 24/12/2025", starter, count=1), encoding="utf-8")
+    year = rollover_text(plan.read_text(encoding="utf-8"), 2100, file=str(plan)).old_year
+    code = main(["rollover", str(plan), "--year", str(year + 1), "-o", str(tmp_path / "new.yaml")])
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "new.yaml").is_file()

@@ -69,6 +69,59 @@ def test_deep_nesting_is_a_user_error(tmp_path: Path, levels: int, style: str) -
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "pure-python"])
+@pytest.mark.parametrize(("style", "levels"), [(style, levels) for style in ("flow", "block", "indented")
+                                               for levels in (101, 1_000, 50_000)
+                                               if style != "indented" or levels <= 1_000])  # text grows as n²
+def test_deep_nesting_message_with_both_loaders(levels: int, style: str, pure: bool) -> None:
+    from cchc_docgen.loader import read_yaml
+
+    texts = {
+        "flow": "title: " + "[" * levels + "]" * levels + "\n",
+        "block": "title:\n" + "- " * levels + "x\n",
+        "indented": "".join(" " * i + f"k{i}:\n" for i in range(levels)) + " " * levels + "x\n",
+    }
+    result = read_yaml(texts[style], "t.yaml", pure=pure)
+    assert result.data is None
+    assert [p.message for p in result.problems] == [
+        f"dữ liệu lồng nhau quá {limits.MAX_DEPTH} tầng. Hãy kiểm tra thụt lề và các dấu ngoặc [ ] {{ }} chưa đóng."
+    ]
+    assert result.problems[0].line is not None and result.problems[0].line <= levels + 1
+
+
+@pytest.mark.parametrize("failure", ["yaml-error", "recursion"])
+def test_deep_nesting_message_whatever_the_library_raises(monkeypatch: pytest.MonkeyPatch, failure: str) -> None:
+    """A YAML library that gives up on deep input in its own words (a future release) still gets our message."""
+    import yaml
+
+    from cchc_docgen.loader import yamlread
+
+    def fail(text: str, file: str, loader_class: object) -> object:
+        if failure == "recursion":
+            raise RecursionError("maximum recursion depth exceeded")
+        raise yaml.YAMLError("some new words for a depth limit")
+
+    monkeypatch.setattr(yamlread, "_read", fail)
+    deep = yamlread.read_yaml("title: " + "{a: " * 500 + "}" * 500 + "\n", "t.yaml")
+    assert deep.problems[0].line == 1 and f"quá {limits.MAX_DEPTH} tầng" in deep.problems[0].message
+    shallow_text = "title: [1, 2\n"
+    if failure == "recursion":
+        with pytest.raises(RecursionError):  # a real bug, not the user's nesting: exit 70 with --traceback
+            yamlread.read_yaml(shallow_text, "t.yaml")
+    else:
+        shallow = yamlread.read_yaml(shallow_text, "t.yaml")
+        assert "tầng" not in shallow.problems[0].message and "lỗi cú pháp YAML" in shallow.problems[0].message
+
+
+def test_nesting_estimate_accepts_every_example_plan() -> None:
+    from cchc_docgen.loader.depth import first_too_deep
+
+    plans = sorted(STARTER.parent.glob("*.yaml"))
+    assert plans
+    for plan in plans:
+        assert first_too_deep(plan.read_text(encoding="utf-8")) is None, plan
+
+
 def test_huge_string_is_refused(tmp_path: Path) -> None:
     long_title = f"title: {'x' * (limits.MAX_STRING + 1)}\nold_title:"
     text = STARTER.read_text(encoding="utf-8").replace("title:", long_title, 1)
