@@ -39,7 +39,8 @@ class Cached:
 
 @dataclass
 class Outcome:
-    """``status``: ``saved``, ``merged`` (others had changed other fields), ``same`` or ``conflict``."""
+    """``status``: ``saved``, ``merged`` (others had changed other fields), ``same``, ``conflict`` or ``moved``
+    (the page was built before items were added, moved or removed: it must be reloaded first)."""
 
     status: str
     loaded: store.Loaded
@@ -50,7 +51,16 @@ class Outcome:
 _cache: dict[Path, Cached] = {}
 #: file → versions that differ from each other only by field saves (list items are where they were)
 _shapes: dict[Path, set[str]] = {}
+#: file → versions from before a structure change made on the page (their box positions may be stale)
+_moved: dict[Path, set[str]] = {}
 _guard = threading.Lock()
+
+
+def structure_changed(path: Path) -> None:
+    """Call after a structure button rewrote ``path``: pages built before it must reload before saving."""
+    key = path.resolve()
+    with _guard:
+        _moved.setdefault(key, set()).update(_shapes.pop(key, set()))
 
 
 def displayed(tree: Any, name: str) -> str:
@@ -131,6 +141,8 @@ def save_field(path: Path, name: str, value: str, base: str, version: str) -> Ou
         tree = cached.spliced.tree
         if not isinstance(tree, dict):
             raise Unreadable
+        if version in _moved.get(path.resolve(), set()):
+            return Outcome("moved", cached.loaded, _normal(kind, value))
         now = displayed(tree, name)
         if _normal(kind, value) == now:
             return Outcome("same", cached.loaded, now)

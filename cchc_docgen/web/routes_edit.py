@@ -30,6 +30,10 @@ MOVED = ("Văn bản vừa được thay đổi bố cục ở nơi khác (thêm
          "Hãy tải lại trang rồi làm lại; những gì bạn đã gõ đều đã được lưu.")
 
 
+MOVED_SAVE = ("Văn bản vừa được thay đổi bố cục ở nơi khác (thêm, xóa hoặc chuyển mục) nên ô này chưa được lưu. "
+              "Hãy tải lại trang: phần bạn vừa gõ vẫn được giữ trên máy này và sẽ hiện lại để lưu.")
+
+
 def _json(data: dict[str, Any], status: int = 200) -> JSONResponse:
     return JSONResponse(data, status, headers={"Cache-Control": "no-store"})
 
@@ -70,6 +74,8 @@ async def save_field(request: Request, rel: str) -> Response:
         return _json({"message": GONE}, 409)
     except fieldsave.Unreadable:
         return _json({"message": UNREADABLE}, 409)
+    if outcome.status == "moved":
+        return _json({"message": MOVED_SAVE}, 409)
     reply = _loaded_reply(outcome.loaded, status=outcome.status, value=outcome.value, theirs=outcome.theirs)
     return _json(reply, 409 if outcome.status == "conflict" else 200)
 
@@ -111,6 +117,7 @@ async def structure(request: Request, rel: str) -> Response:
             return GONE
         except (store.Conflict, store.Stale):
             return MOVED
+        fieldsave.structure_changed(path)
         anchor = f"#n-{focus}" if focus else ""
         return _loaded_reply(saved, url=f"/edit/{rel}?v={saved.version[:8]}{anchor}")
 

@@ -246,6 +246,16 @@ VISIBLE = """() => {
 }"""
 
 
+STATUS_FITS = """() => {
+  const pen = document.createElement('canvas').getContext('2d');
+  return [...document.querySelectorAll('form#status select')].every(select => {
+    pen.font = getComputedStyle(select).font;
+    const widest = Math.max(...[...select.options].map(o => pen.measureText(o.text).width));
+    return widest + 28 <= select.clientWidth;  // 28 px: padding and the arrow
+  });
+}"""
+
+
 def test_no_technical_words_on_any_page_or_form_state(site: dict[str, Any]) -> None:
     from tests.web.words import technical
 
@@ -305,6 +315,7 @@ def test_no_technical_words_on_any_page_or_form_state(site: dict[str, Any]) -> N
     page.get_by_role("button", name="Lập báo cáo").click()
     page.wait_for_url("**/status/**")
     crawl("report statuses")
+    assert page.evaluate(STATUS_FITS)  # "Hoàn thành quá hạn" is read whole at 1366 px
     page.goto(site["base"] + "/new/plan")
     page.get_by_role("button", name="Lập kế hoạch").click()
     crawl("new plan without anything")
