@@ -162,9 +162,12 @@ def test_a_reload_shows_what_is_on_disk_and_keeps_unsent_text(site: dict[str, An
     page.reload()
     assert box(page, "title").input_value() == "Công tác cải cách hành chính năm 2025 (đã sửa)"
     # typed, then reloaded at once (before the save could start): the text comes back and is saved
+    # (the page's last-moment send is blocked here, so only the copy kept in the browser can bring it back)
+    page.route("**/save/**", lambda route: route.abort())
     place = box(page, "issuer.abbreviation")
     place.fill("UBND-LĐ")
     page.reload()
+    page.unroute("**/save/**")
     settled(page)
     assert box(page, "issuer.abbreviation").input_value() == "UBND-LĐ"
     assert on_disk(site, REPORT).issuer.abbreviation == "UBND-LĐ"

@@ -64,7 +64,7 @@
     restored++;
     queue(name);
   });
-  if (restored) { say("Đang lưu lại " + restored + " thay đổi chưa kịp lưu lần trước…"); }
+  if (restored) { say("Đang lưu lại " + restored + " thay đổi chưa kịp lưu lần trước…"); } else { say("Đã lưu."); }
 
   function queue(name) {
     if (inConflict[name]) { return; }
