@@ -26,7 +26,7 @@ from gooddoc import _appendix, _roman, build_good  # noqa: E402
 
 from cchc_docgen.checker import check_document  # noqa: E402
 from cchc_docgen.checker.docmodel import build_model  # noqa: E402
-from cchc_docgen.checker.ooxml import open_package  # noqa: E402
+from cchc_docgen.ooxml.package import open_package  # noqa: E402
 
 REALDOCS = ROOT / "tests" / "data" / "realdocs"
 

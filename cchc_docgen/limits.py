@@ -24,6 +24,12 @@ MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 MAX_TEMPLATE_UNZIPPED = 100 * 1024 * 1024
 #: Most parts in a template package.
 MAX_TEMPLATE_PARTS = 2_000
+#: A DOCX read by ``check`` or ``import``: most parts, largest total once unzipped, largest XML part once
+#: unzipped, most XML elements in one part (a real document has a few dozen parts, a few MB of XML).
+MAX_DOCX_PARTS = 5_000
+MAX_DOCX_UNZIPPED = 1024 * 1024 * 1024
+MAX_DOCX_PART_BYTES = 100 * 1024 * 1024
+MAX_DOCX_NODES = 5_000_000
 #: Seconds one document may take to render (template logic included).
 MAX_RENDER_SECONDS = 60.0
 #: Largest text a template may produce for one document part (characters).

@@ -100,8 +100,15 @@ def body_xml(kind_has_addressee: bool, refs: str) -> str:
              tag("{%p if period_note %}", "ND30PeriodNote"), p("ND30PeriodNote", "{{ period_note }}"),
              tag("{%p endif %}", "ND30PeriodNote")]
     if kind_has_addressee:
-        parts += [tag("{%p for line in addressees %}", "ND30Addressee"), p("ND30Addressee", "{{ line }}"),
-                  tag("{%p endfor %}", "ND30Addressee")]
+        # one addressee: "Kính gửi: X." centred; several: the dashes line up under the colon (spec §4.9)
+        parts += [tag("{%p if addressees|length > 1 %}", "ND30Addressee"),
+                  tag("{%p for line in addressees %}", "ND30Addressee"),
+                  tag("{%p if loop.first %}", "ND30Addressee"), p("ND30AddresseeLead", "{{ line }}"),
+                  tag("{%p else %}", "ND30Addressee"), p("ND30AddresseeItem", "{{ line }}"),
+                  tag("{%p endif %}", "ND30Addressee"), tag("{%p endfor %}", "ND30Addressee"),
+                  tag("{%p else %}", "ND30Addressee"),
+                  tag("{%p for line in addressees %}", "ND30Addressee"), p("ND30Addressee", "{{ line }}"),
+                  tag("{%p endfor %}", "ND30Addressee"), tag("{%p endif %}", "ND30Addressee")]
     parts += [
         tag("{%p for para in preamble %}"), tag("{%p if para.italic %}"), p("ND30Basis", "{{r para.text }}"),
         tag("{%p else %}"), p("ND30Body", "{{r para.text }}"), tag("{%p endif %}"), tag("{%p endfor %}"),

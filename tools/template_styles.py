@@ -38,6 +38,13 @@ PARAGRAPH_STYLES: list[tuple[str, str, str | None, str, str]] = [
      TIGHT_CENTER),
     ("ND30Addressee", "ND30 Addressee", None, '<w:sz w:val="28"/><w:szCs w:val="28"/>',
      TIGHT_CENTER.replace('w:before="0"', 'w:before="120"')),
+    # several addressees (NĐ30 Mẫu 1.5): "Kính gửi:" indented 35 mm, the "- …" lines lined up at 45 mm
+    ("ND30AddresseeLead", "ND30 Addressee Lead", None, '<w:sz w:val="28"/><w:szCs w:val="28"/>',
+     '<w:spacing w:before="120" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="1982"/>'
+     '<w:jc w:val="left"/>'),
+    ("ND30AddresseeItem", "ND30 Addressee Item", None, '<w:sz w:val="28"/><w:szCs w:val="28"/>',
+     '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:left="2552" w:firstLine="0"/>'
+     '<w:jc w:val="left"/>'),
     ("ND30Body", "ND30 Body", None, '<w:sz w:val="28"/><w:szCs w:val="28"/>', BODY_PPR),
     ("ND30Basis", "ND30 Basis", "ND30Body", "<w:i/><w:iCs/>", ""),
     ("ND30Heading1", "ND30 Heading 1", "ND30Body", "<w:b/><w:bCs/>", '<w:keepNext/><w:outlineLvl w:val="0"/>'),

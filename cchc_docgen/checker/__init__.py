@@ -57,7 +57,7 @@ def check_document(path: str | Path, layout: Layout | None = None) -> CheckResul
     from cchc_docgen.checker.docmodel import build_model
     from cchc_docgen.checker.locate import locate
     from cchc_docgen.checker.model import Collector
-    from cchc_docgen.checker.ooxml import open_package
+    from cchc_docgen.ooxml.package import open_package
 
     doc = build_model(open_package(path))
     elements = locate(doc)

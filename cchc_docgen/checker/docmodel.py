@@ -12,45 +12,15 @@ from typing import Any
 
 from lxml import etree
 
-from cchc_docgen.checker.ooxml import Package, w, wattr
-from cchc_docgen.checker.paratext import ParaContent, read_paragraph
-from cchc_docgen.checker.styles import ParaProps, RunProps, Styles
+from cchc_docgen.ooxml.names import w, wattr
+from cchc_docgen.ooxml.package import Package
+from cchc_docgen.ooxml.paratext import ParaContent
+from cchc_docgen.ooxml.sections import Section, read_section
+from cchc_docgen.ooxml.stream import Stream, StyledRun
+from cchc_docgen.ooxml.styles import ParaProps, Styles
 
-
-@dataclass
-class Run:
-    text: str
-    start: int
-    props: RunProps
-
-
-@dataclass
-class Section:
-    """One ``w:sectPr``; lengths in twips."""
-
-    index: int
-    el: etree._Element
-    width: int
-    height: int
-    top: int
-    bottom: int
-    left: int
-    right: int
-    title_pg: bool
-    pg_start: int | None
-    pg_fmt: str
-    headers: dict[str, str]
-    start_type: str
-    first_para: int = -1
-    last_para: int = -1
-
-    @property
-    def landscape(self) -> bool:
-        return self.width > self.height
-
-    @property
-    def text_width(self) -> int:
-        return max(self.width - self.left - self.right, 1440)
+#: a run as the checker sees it: the reader's styled run (text, offset in the paragraph, effective properties)
+Run = StyledRun
 
 
 @dataclass
@@ -121,40 +91,6 @@ class DocModel:
         return self.flow_height <= (s.height - s.top - s.bottom) / 20 * 1.2
 
 
-def _section(index: int, sp: etree._Element) -> Section:
-    def num(el: etree._Element | None, attr: str, default: int) -> int:
-        val = wattr(el, attr)
-        try:
-            return int(float(val)) if val is not None else default
-        except ValueError:
-            return default
-
-    size = sp.find(w("pgSz"))
-    mar = sp.find(w("pgMar"))
-    pnt = sp.find(w("pgNumType"))
-    tpg = sp.find(w("titlePg"))
-    headers = {wattr(h, "type") or "default": h.get(f"{{{_R}}}id", "") for h in sp.findall(w("headerReference"))}
-    start = wattr(pnt, "start")
-    return Section(
-        index=index,
-        el=sp,
-        width=num(size, "w", 12240),
-        height=num(size, "h", 15840),
-        top=abs(num(mar, "top", 1440)),
-        bottom=abs(num(mar, "bottom", 1440)),
-        left=num(mar, "left", 1800),
-        right=num(mar, "right", 1800),
-        title_pg=tpg is not None and (wattr(tpg, "val") or "1").lower() not in ("0", "false", "off"),
-        pg_start=int(start) if start and start.lstrip("-").isdigit() else None,
-        pg_fmt=wattr(pnt, "fmt") or "decimal",
-        headers=headers,
-        start_type=wattr(sp.find(w("type")), "val") or "nextPage",
-    )
-
-
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
 def _is_numbered(styles: Styles, p: etree._Element) -> bool:
     ppr = p.find(w("pPr"))
     if ppr is not None and ppr.find(w("numPr")) is not None:
@@ -168,6 +104,7 @@ def _is_numbered(styles: Styles, p: etree._Element) -> bool:
 class _Builder:
     def __init__(self, pkg: Package) -> None:
         self.styles = Styles(pkg.styles, pkg.theme, pkg.numbering)
+        self.stream = Stream(self.styles)
         body = pkg.document.find(w("body"))
         assert body is not None
         self.body = body
@@ -175,7 +112,7 @@ class _Builder:
         sects = [s for s in sect_els if s is not None]
         final = body.find(w("sectPr"))
         sects.append(final if final is not None else etree.Element(w("sectPr")))
-        self.model = DocModel(pkg=pkg, styles=self.styles, sections=[_section(i, s) for i, s in enumerate(sects)])
+        self.model = DocModel(pkg=pkg, styles=self.styles, sections=[read_section(i, s) for i, s in enumerate(sects)])
         self.sec = 0
         self.table_no = 0
         self.body_no = 0
@@ -212,11 +149,9 @@ class _Builder:
         section = self.model.sections[min(self.sec, len(self.model.sections) - 1)]
         tstyle = self.styles.table_style_id(tbl)
         pstyle = self.styles.para_style_id(p)
-        props = self.styles.para_props(tstyle, p)
-        content = read_paragraph(p)
-        runs: list[Run] = []
-        for text, start, r in content.runs:
-            runs.append(Run(text, start, self.styles.run_props(tstyle, pstyle, r)))
+        read = self.stream.paragraph(p, tstyle)
+        props, content = read.props, read.content
+        runs = read.runs
         avail = cell[4] if cell else section.text_width
         avail = max(avail - props.left - props.right, 567)
         para = Para(

@@ -16,15 +16,8 @@ from dataclasses import dataclass
 from cchc_docgen.checker.docmodel import DocModel, Para
 from cchc_docgen.checker.segs import Seg, segments
 from cchc_docgen.checker.vocab import TYPE_ABBR, fold
+from cchc_docgen.nd30words import LEGAL_TYPES
 
-#: legal (quy phạm pháp luật) document types: their number carries the year ("30/2020/NĐ-CP")
-LEGAL_TYPES = {
-    "NGHỊ ĐỊNH": "NĐ",
-    "THÔNG TƯ": "TT",
-    "THÔNG TƯ LIÊN TỊCH": "TTLT",
-    "LUẬT": "",
-    "PHÁP LỆNH": "",
-}
 #: types laid out like a quyết định: enacting authority line, căn cứ, "QUYẾT ĐỊNH:" and Điều
 ENACTED = ("QUYẾT ĐỊNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ", "THÔNG TƯ LIÊN TỊCH", "CHỈ THỊ")
 #: types sent to a higher body or a named addressee that carry "Kính gửi" (Phụ lục I §II.9.b)

@@ -12,8 +12,9 @@ from cchc_docgen.checker.kind import QH_KEY, SO_LINE, Kind, detect_kind, is_vv
 from cchc_docgen.checker.rulepos import drawn_rule_under
 from cchc_docgen.checker.segs import Rule, Seg, para_rule, rule_of, segments
 from cchc_docgen.checker.vocab import fold
+from cchc_docgen.nd30words import AUTHORITY as AUTHORITY_ALT
 
-AUTHORITY = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S|(?:TM|KT|TL|TUQ)\s+[A-ZĐÀ-Ỹ])")
+AUTHORITY = re.compile(rf"^{AUTHORITY_ALT}(?:\s*\.\s*\S|\s+[A-ZĐÀ-Ỹ])")
 ENACT_MARK = re.compile(r"^(quyết định|quyết nghị|nghị định|thông tư|chỉ thị|ban hành)\s*:$")
 #: the line under an appendix title, or under the title of a document issued with a decision
 ATTACHED = ("(kèm theo", "(ban hành kèm theo")
@@ -343,8 +344,8 @@ def _footer(zone: list[Para], el: Elements) -> None:
             titles.append(s)
         elif titles:
             break
-    # the authority/title lines end where the signing space begins; capitals below the space
-    # ("PHÓ CHỦ TỊCH UBND TỈNH" over the name) belong with the name (ô 7b)
+    # ô 7a (authority and title) stands above the signing space, ô 7b (the name and any other title of the
+    # signer) below it (nd30.md §3, §4.7): a capital line after a gap of more than two lines is part of 7b
     block = titles[:1]
     for prev, s in itertools.pairwise(titles):
         if s.para.y - (prev.para.y + prev.para.h) > 2 * 14 * 1.15:

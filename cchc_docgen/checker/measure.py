@@ -9,9 +9,12 @@ centre is from the centre of its column; the signature block gets its real signi
 
 from __future__ import annotations
 
+import itertools
+
 from cchc_docgen.checker.docmodel import DocModel, Para
 from cchc_docgen.checker.layout import MM_PER_PT, Layout, PdfLine, squeeze
 from cchc_docgen.checker.locate import Elements
+from cchc_docgen.checker.segs import Seg
 
 #: how many PDF lines ahead of the last match a paragraph is looked for
 WINDOW = 400
@@ -57,6 +60,17 @@ def _match(doc: DocModel, lay: Layout) -> None:
             cursor = i + 1
         if squeeze(line.text) == whole:  # the whole paragraph is this one line
             p.centre_off_mm = _centre_offset(doc, p, line)
+    _between(doc.paras)
+
+
+def _between(paras: list[Para]) -> None:
+    """A paragraph not found in the PDF (wrapped differently, or too short to match) that stands between two
+    found ones on the same page is on that page."""
+    found = [i for i, p in enumerate(paras) if p.page_exact]
+    for a, b in itertools.pairwise(found):
+        if paras[a].page == paras[b].page:
+            for p in paras[a + 1 : b]:
+                p.page, p.page_exact = paras[a].page, True
 
 
 def _centre_offset(doc: DocModel, p: Para, line: PdfLine) -> float:
@@ -79,8 +93,23 @@ def _signature(el: Elements) -> None:
         el.nn_level = nn.page == first.page and abs(nn.y0 - first.y0) <= LEVEL_PT
 
 
+def _under(line_of: Seg | None, anchor: Seg | None) -> None:
+    """Judge ``line_of`` centred against the line it stands under, as the spec words it: the Tiêu ngữ and
+    the date "centred under the Quốc hiệu" (nd30.md §4.1, §4.4), the Số line "centred under the issuing
+    name" (§4.3); where both render on one-line paragraphs, the offset is measured between their centres."""
+    if line_of is None or anchor is None or line_of.para is anchor.para:
+        return
+    a, b = line_of.para.pdf_line, anchor.para.pdf_line
+    if a is None or b is None or line_of.para.centre_off_mm is None or anchor.para.centre_off_mm is None:
+        return
+    line_of.para.centre_off_mm = abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) * MM_PER_PT
+
+
 def apply_layout(doc: DocModel, el: Elements, lay: Layout) -> None:
     """Replace the XML estimates of ``doc`` and ``el`` by what ``lay`` measured."""
     doc.layout = lay
     _match(doc, lay)
     _signature(el)
+    _under(el.tn, el.qh)
+    _under(el.date, el.qh)
+    _under(el.so, max(el.issuer, key=lambda s: s.width_mm()) if el.issuer else None)

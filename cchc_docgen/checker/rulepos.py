@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cchc_docgen.checker.docmodel import DocModel, Para
 from cchc_docgen.checker.segs import Rule, Seg
-from cchc_docgen.checker.shapes import LineShape
+from cchc_docgen.ooxml.shapes import LineShape
 
 PT_PER_MM = 72 / 25.4
 TW_PER_MM = 1440 / 25.4

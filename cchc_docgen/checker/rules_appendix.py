@@ -8,11 +8,12 @@ from cchc_docgen.checker.docmodel import DocModel, Para
 from cchc_docgen.checker.fmtcheck import Expect, check_seg
 from cchc_docgen.checker.locate import Appendix, Elements
 from cchc_docgen.checker.model import Collector
-from cchc_docgen.checker.paratext import read_paragraph
 from cchc_docgen.checker.rules_header import DATE_RE, SO_RE
 from cchc_docgen.checker.rules_page import PAGE_FIELD, _header_for
 from cchc_docgen.checker.segs import Seg, segments
-from cchc_docgen.checker.vocab import fold, roman_value, to_roman
+from cchc_docgen.checker.vocab import fold
+from cchc_docgen.nd30words import roman, roman_value
+from cchc_docgen.ooxml.paratext import read_paragraph
 
 HEAD = re.compile(r"^phụ lục(?:\s+(?:số\s+)?(?P<num>[ivxlc]+|\d+))?\s*[:.]?$")
 CAPTION = re.compile(
@@ -47,7 +48,7 @@ def _layout(doc: DocModel, el: Elements, app: Appendix, k: int, total: int, col:
     head = _whole(app.heading)
     loc = app.heading.location(doc.rendered_pages)
     m = HEAD.match(fold(head.display))
-    want = f"Phụ lục {to_roman(k + 1)}" if total > 1 else "Phụ lục"
+    want = f"Phụ lục {roman(k + 1)}" if total > 1 else "Phụ lục"
     if not m:
         col.add(
             "X1",
@@ -209,7 +210,7 @@ def _references(doc: DocModel, el: Elements, col: Collector) -> None:
     for k, app in enumerate(el.appendices):
         ok = (plain or numerals) if total == 1 else (k + 1 in numerals)
         if not ok:
-            name = f"Phụ lục {to_roman(k + 1)}" if total > 1 else "Phụ lục"
+            name = f"Phụ lục {roman(k + 1)}" if total > 1 else "Phụ lục"
             col.add(
                 "X2",
                 app.heading.location(doc.rendered_pages),

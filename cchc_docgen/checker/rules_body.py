@@ -7,13 +7,14 @@ import re
 from cchc_docgen.checker.docmodel import DocModel, Para
 from cchc_docgen.checker.locate import Elements
 from cchc_docgen.checker.model import Collector
-from cchc_docgen.checker.ooxml import w, wattr
 from cchc_docgen.checker.segs import Seg
-from cchc_docgen.checker.vocab import POINT_LETTERS, fold, roman_value, to_roman
+from cchc_docgen.checker.tolerances import INDENT_TOLERANCE_TWIPS
+from cchc_docgen.checker.vocab import fold
 from cchc_docgen.fontmetrics import text_width_mm
+from cchc_docgen.nd30words import POINT_LETTERS, roman, roman_value
+from cchc_docgen.ooxml.names import w, wattr
 
 DEFAULT_TAB = 720  # Word's default tab stop, 1.27 cm
-INDENT_TOLERANCE = 45  # twips (0.8 mm): 1.23 cm or 1.06 cm reads as 1.27 cm or 1 cm
 PREAMBLE = ("căn cứ", "thực hiện", "theo đề nghị", "xét đề nghị")
 ITALIC_PREAMBLE = ("căn cứ", "theo đề nghị", "xét đề nghị")
 CENTRED_HEAD = re.compile(r"^(phần|chương|mục|tiểu mục)\s+\S+$")
@@ -30,8 +31,10 @@ def check(doc: DocModel, el: Elements, col: Collector) -> None:
         return
     enacted = el.kind.enacted
     _format(doc, el.body, col, enacted)
+    # căn cứ ban hành (nd30.md §4.6, PL1 §II.6.a) belong to documents that issue something; a proposal (tờ
+    # trình), a report or a công văn may cite documents in its first sentence without a căn cứ block
     if el.kind.code != "cong_van" and el.type_name not in ("TỜ TRÌNH", "BÁO CÁO"):
-        _preamble(doc, el.body, col, enacted)  # căn cứ ban hành: documents that are issued, not proposals
+        _preamble(doc, el.body, col)
     _numbering(doc, el.body, col, enacted)
     last = el.body[-1]
     if not last.text.rstrip().endswith("./."):
@@ -56,7 +59,8 @@ def _format(doc: DocModel, body: list[Para], col: Collector, enacted: bool = Fal
         if CENTRED_HEAD.match(fold(text)) or (prev is not None and CENTRED_HEAD.match(fold(prev.text))):
             prev = p
             continue
-        # a left-aligned paragraph that fits on one line renders exactly like a justified one
+        # justification shows only on a line that wraps: a left-aligned paragraph that fits on one line
+        # renders exactly like a justified one (nd30.md §4.6 "justified (both margins)")
         one_line = "\n" not in text.strip() and text_width_mm(text.strip(), _size(p), False) * 56.7 <= p.avail - max(
             pp.first_line, 0
         )
@@ -86,9 +90,13 @@ def _format(doc: DocModel, body: list[Para], col: Collector, enacted: bool = Fal
                 group="size",
             )
         seg = _whole(p)
-        # an enacting sentence ("Chính phủ ban hành Nghị định …") is italic like the căn cứ above it
+        # the căn cứ block and the enacting sentence that closes it ("Chính phủ ban hành Nghị định …") are
+        # italic (nd30.md §4.6, Mẫu 1.2 "Theo đề nghị của … ." in the same style); so is a note in brackets that
+        # points to attached material ("(Số liệu chi tiết tại Phụ lục kèm theo)"), the practice nd30.md §4.5 shows
+        # for the period line "(Từ ngày … đến ngày …)": a note, not body text
         enacting = enacted and " ban hành " in fold(text) and len(text) < 200
-        if seg.italic and not fold(text).startswith(PREAMBLE) and not text.strip().startswith("(") and not enacting:
+        note = text.strip().startswith("(")
+        if seg.italic and not fold(text).startswith(PREAMBLE) and not enacting and not note:
             col.add(
                 "B1",
                 loc,
@@ -98,7 +106,7 @@ def _format(doc: DocModel, body: list[Para], col: Collector, enacted: bool = Fal
                 group="italic",
             )
         first = _first_indent(p, doc.pkg.default_tab)
-        if not any(abs(first - v) <= INDENT_TOLERANCE for v in (567, 720)):
+        if not any(abs(first - v) <= INDENT_TOLERANCE_TWIPS for v in (567, 720)):
             col.add(
                 "B1",
                 loc,
@@ -171,7 +179,7 @@ def _line_ok(line: int | None, rule: str, size: float) -> bool:
     return size * 1.1 <= pt <= size * 1.75
 
 
-def _preamble(doc: DocModel, body: list[Para], col: Collector, enacted: bool = False) -> None:
+def _preamble(doc: DocModel, body: list[Para], col: Collector) -> None:
     block = []
     for p in body:
         if not fold(p.text).startswith(PREAMBLE):
@@ -192,8 +200,9 @@ def _preamble(doc: DocModel, body: list[Para], col: Collector, enacted: bool = F
             )
         last = i == len(block) - 1
         end = p.text.rstrip()[-1:]
-        # in a decree the căn cứ run on into "<Cơ quan> ban hành …", so the last may end with ";"
-        if last and end != "." and not (enacted and end == ";"):
+        # where an enacting sentence ("Chính phủ ban hành Nghị định …") closes the block, that sentence
+        # carries the final "." and the căn cứ before it end with ";" (nd30.md §4.6, Mẫu 1.2; the decree)
+        if last and end != "." and not (end == ";" and _enacting_follows(body, p)):
             col.add(
                 "B2",
                 loc,
@@ -209,6 +218,12 @@ def _preamble(doc: DocModel, body: list[Para], col: Collector, enacted: bool = F
                 "Mỗi dòng căn cứ (trừ dòng cuối) phải kết thúc bằng dấu chấm phẩy “;”.",
                 "Thêm hoặc sửa dấu cuối dòng thành “;”.",
             )
+
+
+def _enacting_follows(body: list[Para], p: Para) -> bool:
+    """Whether the paragraph after ``p`` is an enacting sentence: "… ban hành …" ending with "."."""
+    nxt = next((q for q in body if q.index > p.index and q.text.strip()), None)
+    return nxt is not None and " ban hành " in fold(nxt.text) and nxt.text.rstrip().endswith((".", ":"))
 
 
 class _Seq:
@@ -239,7 +254,7 @@ def _letter(v: int) -> str:
 
 
 def _numbering(doc: DocModel, body: list[Para], col: Collector, enacted: bool = False) -> None:
-    muc = _Seq("Mục", lambda v: f"{to_roman(v)}." if v else "")
+    muc = _Seq("Mục", lambda v: f"{roman(v)}." if v else "")
     khoan = _Seq("Khoản", lambda v: f"{v}." if v else "")
     sub = _Seq("Khoản", lambda v: f"{khoan.prev}.{v}." if v else "")
     diem = _Seq("Điểm", _letter)

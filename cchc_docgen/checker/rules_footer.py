@@ -8,17 +8,24 @@ from cchc_docgen.checker.docmodel import DocModel
 from cchc_docgen.checker.fmtcheck import Expect, check_seg
 from cchc_docgen.checker.locate import AUTHORITY, Elements
 from cchc_docgen.checker.model import Collector
-from cchc_docgen.checker.segs import CENTRE_TOLERANCE_MM, Seg
+from cchc_docgen.checker.segs import Seg
+from cchc_docgen.checker.tolerances import CENTRE_TOLERANCE_MM
 from cchc_docgen.checker.vocab import fold
+from cchc_docgen.nd30words import AUTHORITY as AUTHORITY_ALT
 
-PREFIX_OK = re.compile(r"^(TM|KT|Q|TL|TUQ)\. \S")
+PREFIX_OK = re.compile(rf"^{AUTHORITY_ALT}\. \S")
 TITLES = re.compile(r"^(GS|PGS|TS|TSKH|ThS|Th\.S|CN|KS|BS|NGƯT|NGND|Gs|Ts|Pgs)\b\.?", re.UNICODE)
 ENTRY = re.compile(r"^- \S.*;$")
-#: "- Lưu: VT, NC." optionally followed by the drafter's mark and copies ("NC.Châu", "VP. Châu (04b).")
+#: "- Lưu: VT, <unit>[ (copies)]." (nd30.md §4.9), optionally followed by ô 12, the drafter's mark and the
+#: number of copies, which Mẫu 1.4 places right after the Lưu entry ("- Lưu: VT, …⁹. …¹⁰."). Offices write that
+#: mark in many ways (initials, a given name, copies in brackets), so only its place is judged, not its form.
 LAST_ENTRY = re.compile(r"^- Lưu: VT(, [^.;]+)?\.(?P<mark>\s*[^\s;].{0,40})?$")
-#: a report addressed to a higher body names it after "báo cáo" in its lead-in or closing
-SIGN_SPACE_MM = 20  # four empty 14 pt lines render about 23 mm high
+#: S2 (nd30.md §4.7, §8): at least four empty lines; the smallest a signature block may use is 13 pt, and a
+#: single-spaced 13 pt line is 1.15 × 13 pt high: four of them are 21.1 mm
+SIGN_SPACE_MM = 4 * 13 * 1.15 * 25.4 / 72
 HAND_ALIGNED = ("left", "start", "both", "distribute")
+#: a report addressed to a higher body names it after "báo cáo" in its lead-in or closing; such a report
+#: carries "Kính gửi" and "- Như trên;" (nd30.md §4.9, PL1 §II.9.b)
 UPWARD_TEXT = re.compile(
     r"\b(?:kính )?báo cáo (?:với |lên |gửi )?(?:bộ|ủy ban|ubnd|thủ tướng|chính phủ|văn phòng chính phủ|"
     r"tỉnh ủy|thành ủy|hội đồng nhân dân|hđnd|quốc hội|ban thường vụ|ban chỉ đạo trung ương|cấp trên)\b"
@@ -48,7 +55,7 @@ def _signature(doc: DocModel, el: Elements, col: Collector) -> None:
         )
         return
     # title lines typed flush left in a narrow signature cell render as a block; judge where the block
-    # renders: within 6 mm of the cell's centre it reads as centred
+    # renders: within CENTRE_TOLERANCE_MM of the cell's centre it reads as centred (segs.py gives the measurement)
     hand = [s for s in el.sign_titles if s.para.table is not None and s.para.props.jc in HAND_ALIGNED]
     block_ok = (
         bool(hand)
@@ -205,10 +212,6 @@ def _recipients(doc: DocModel, el: Elements, col: Collector) -> None:
                 "Sửa dòng theo mẫu “- UBND tỉnh;”.",
                 group="entry",
             )
-        if last and (m := LAST_ENTRY.match(text)) and m.group("mark"):
-            # the drafter's mark after "- Lưu: VT, …." is often set smaller (ô 12): judge only the Lưu part
-            cut = seg.text.find(".", seg.text.find("VT"))
-            seg = Seg(seg.para, seg.start, seg.start + cut, seg.line, seg.col, seg.ncols, seg.lead)
         check_seg(col, doc, "R2", seg, "Dòng nơi nhận", Expect(sizes=(11, 11), bold=False, italic=False))
 
 

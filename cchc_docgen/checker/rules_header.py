@@ -9,6 +9,7 @@ from cchc_docgen.checker.docmodel import DocModel
 from cchc_docgen.checker.fmtcheck import Expect, check_rule, check_seg
 from cchc_docgen.checker.locate import Elements
 from cchc_docgen.checker.model import Collector
+from cchc_docgen.checker.tolerances import TN_RULE_TOLERANCE, WIDTH_VARIANCE
 from cchc_docgen.checker.vocab import ALL_ABBR, TYPE_ABBR
 from cchc_docgen.fontmetrics import text_width_mm
 
@@ -81,7 +82,8 @@ def _tieu_ngu(doc: DocModel, el: Elements, col: Collector) -> None:
         )
     check_seg(col, doc, "H2", tn, "Tiêu ngữ", Expect(sizes=(13, 14), bold=True, italic=False, center=True))
     width = text_width_mm(TN_TEXT, tn.size, True)
-    check_rule(col, doc, "H2", tn, el.tn_rule, "Tiêu ngữ", width * 0.9, width * 1.1, "bằng dòng chữ Tiêu ngữ")
+    check_rule(col, doc, "H2", tn, el.tn_rule, "Tiêu ngữ", width * (1 - TN_RULE_TOLERANCE),
+               width * (1 + TN_RULE_TOLERANCE), "bằng dòng chữ Tiêu ngữ")
 
 
 def _uniform(seg) -> float | None:  # type: ignore[no-untyped-def]
@@ -142,8 +144,8 @@ def _issuer(doc: DocModel, el: Elements, col: Collector) -> None:
         el.issuer[-1],
         el.issuer_rule,
         "tên cơ quan ban hành",
-        width / 3 * 0.9,
-        width / 2 * 1.1,
+        width / 3 * (1 - WIDTH_VARIANCE),
+        width / 2 * (1 + WIDTH_VARIANCE),
         "từ 1/3 đến 1/2 dòng chữ",
     )
 

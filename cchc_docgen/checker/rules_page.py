@@ -10,9 +10,9 @@ from lxml import etree
 from cchc_docgen.checker.docmodel import DocModel, Section
 from cchc_docgen.checker.locate import Elements
 from cchc_docgen.checker.model import SHOULD, Collector
-from cchc_docgen.checker.ooxml import w
-from cchc_docgen.checker.paratext import read_paragraph
 from cchc_docgen.fontmetrics import twips_to_mm
+from cchc_docgen.ooxml.names import w
+from cchc_docgen.ooxml.paratext import read_paragraph
 
 A4 = (210.0, 297.0)
 MARGINS = {
@@ -226,7 +226,9 @@ def _fonts(doc: DocModel, col: Collector) -> None:
                         "Normal và phông mặc định của theme.",
                         group="font:" + font,
                     )
-            if not r.props.is_black and any(c.isalnum() for c in r.text):  # a stray white "[" is not text
+            # text the reader cannot see (hidden, or white on the white page) shows no colour on paper
+            invisible = r.props.hidden or r.props.color.lower() in ("ffffff", "background1", "light1")
+            if not r.props.is_black and not invisible:
                 col.add(
                     "F1",
                     p.location(rendered),

@@ -6,6 +6,7 @@ from cchc_docgen.checker.docmodel import DocModel
 from cchc_docgen.checker.fmtcheck import Expect, check_rule, check_seg
 from cchc_docgen.checker.locate import Elements
 from cchc_docgen.checker.model import Collector
+from cchc_docgen.checker.tolerances import WIDTH_VARIANCE
 
 
 def check(doc: DocModel, el: Elements, col: Collector) -> None:
@@ -56,8 +57,8 @@ def check(doc: DocModel, el: Elements, col: Collector) -> None:
         el.summary[-1],
         el.summary_rule,
         "trích yếu",
-        longest / 3 * 0.9,
-        longest / 2 * 1.1,
+        longest / 3 * (1 - WIDTH_VARIANCE),
+        longest / 2 * (1 + WIDTH_VARIANCE),
         "từ 1/3 đến 1/2 dòng trích yếu",
     )
 

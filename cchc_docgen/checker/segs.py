@@ -13,15 +13,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from cchc_docgen.checker.docmodel import Para, Run
+from cchc_docgen.checker.tolerances import CENTRE_TOLERANCE_MM
 from cchc_docgen.fontmetrics import text_width_mm, twips_to_mm
 
 _SPLIT = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{5,}")
 _DRAFT_BEFORE = re.compile(r"(số\s*:?|ngày|tháng|năm)$", re.IGNORECASE)
 _DRAFT_AFTER = re.compile(r"^(/|tháng|năm)", re.IGNORECASE)
 SCRIPT_SCALE = 0.65
-#: how far (mm) a line may render from its column's centre and still read as centred
-CENTRE_TOLERANCE_MM = 6.0
-MAX_SHIFT = 227  # twips (4 mm): a wrapped centred paragraph's first line shows an indent beyond this
 RULE_CHARS = re.compile(r"^[_\s]*_{3,}[_\s]*$")
 
 
@@ -108,17 +106,18 @@ class Seg:
         off = self.para.centre_off_mm  # measured on the rendered page (layout mode)
         if off is not None:
             return off <= CENTRE_TOLERANCE_MM
-        if self.para.props.jc != "center" and self.line == 0 and self.para.text[: self.start].count(" ") >= 2:
-            return None  # centred by hand with leading spaces: judged as it renders, not by alignment
         pp = self.para.props
+        lead = self.para.text[: self.start] if self.line == 0 else ""
+        if pp.jc in ("left", "start", "both", "distribute") and lead.count(" ") >= 2 and not lead.strip():
+            # centred by hand with leading spaces: where the text renders, from the widths of the spaces
+            # (the text as typed: a draft's blank "Số:        /KH-…" keeps its spaces on the page)
+            start = pp.first_line / 56.7 + text_width_mm(lead, self.size, self.bold)
+            typed = text_width_mm(self.text, self.size, self.bold)
+            return abs(start + typed / 2 - self.para.avail / 56.7 / 2) <= CENTRE_TOLERANCE_MM
         if pp.jc == "center":
             # indents move a centred line: half of (left + first-line − right) off the column's centre
             first = pp.first_line if self.line == 0 else 0
-            shift = (pp.left + first - pp.right) / 2
-            # a wrapped line's first-line indent shows against the lines below it; one short line
-            # moved a few millimetres still reads as centred
-            wraps = self.width_mm() * 56.7 > self.para.avail
-            return abs(shift) <= (MAX_SHIFT if wraps or not first else CENTRE_TOLERANCE_MM * 56.7)
+            return abs(pp.left + first - pp.right) / 2 <= CENTRE_TOLERANCE_MM * 56.7
         return False
 
     def off_centre_mm(self) -> float:
@@ -126,7 +125,12 @@ class Seg:
         return max(0.0, (self.para.avail / 56.7 - self.width_mm()) / 2)
 
     def width_mm(self) -> float:
-        return text_width_mm(self.display, self.size, self.bold)
+        """Rendered width: the font's advance widths plus the runs' character spacing (condensed/expanded)."""
+        extra = 0
+        for r in self.runs:
+            lo, hi = max(r.start, self.start), min(r.start + len(r.text), self.end)
+            extra += (hi - lo) * r.props.spacing
+        return max(text_width_mm(self.display, self.size, self.bold) + extra / 56.7, 0.0)
 
     @property
     def is_caps(self) -> bool:

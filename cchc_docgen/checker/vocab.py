@@ -1,68 +1,14 @@
-"""Fixed vocabulary: type names and abbreviations (Phụ lục III), point letters, Roman numerals."""
+"""Comparable text (:func:`fold`); the type names of Phụ lục III live in :mod:`cchc_docgen.nd30words`."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-#: Phụ lục III §I: type name (upper case) → abbreviation used in the ký hiệu
-TYPE_ABBR: dict[str, str] = {
-    "NGHỊ QUYẾT": "NQ",
-    "QUYẾT ĐỊNH": "QĐ",
-    "CHỈ THỊ": "CT",
-    "QUY CHẾ": "QC",
-    "QUY ĐỊNH": "QyĐ",
-    "THÔNG CÁO": "TC",
-    "THÔNG BÁO": "TB",
-    "HƯỚNG DẪN": "HD",
-    "CHƯƠNG TRÌNH": "CTr",
-    "KẾ HOẠCH": "KH",
-    "PHƯƠNG ÁN": "PA",
-    "ĐỀ ÁN": "ĐA",
-    "DỰ ÁN": "DA",
-    "BÁO CÁO": "BC",
-    "BIÊN BẢN": "BB",
-    "TỜ TRÌNH": "TTr",
-    "HỢP ĐỒNG": "HĐ",
-    "CÔNG ĐIỆN": "CĐ",
-    "BẢN GHI NHỚ": "BGN",
-    "BẢN THỎA THUẬN": "BTT",
-    "GIẤY ỦY QUYỀN": "GUQ",
-    "GIẤY MỜI": "GM",
-    "GIẤY GIỚI THIỆU": "GGT",
-    "GIẤY NGHỈ PHÉP": "GNP",
-    "PHIẾU GỬI": "PG",
-    "PHIẾU CHUYỂN": "PC",
-    "PHIẾU BÁO": "PB",
-}
-ALL_ABBR = set(TYPE_ABBR.values()) | {"SY", "TrS", "SL"}
+from cchc_docgen.nd30words import ALL_ABBR, TYPE_ABBR
 
-#: the 23 letters used for điểm (no ă â ê ô ơ ư, no f j w z)
-POINT_LETTERS = [
-    "a",
-    "b",
-    "c",
-    "d",
-    "đ",
-    "e",
-    "g",
-    "h",
-    "i",
-    "k",
-    "l",
-    "m",
-    "n",
-    "o",
-    "p",
-    "q",
-    "r",
-    "s",
-    "t",
-    "u",
-    "v",
-    "x",
-    "y",
-]
+__all__ = ["ALL_ABBR", "TYPE_ABBR", "fold"]
+
 
 _OLD_TONES = {
     "oà": "òa",
@@ -88,38 +34,3 @@ def fold(text: str) -> str:
     """Comparable form: NFC, lower case, spaces collapsed, old tone placement (hoà → hòa) unified."""
     low = " ".join(unicodedata.normalize("NFC", text).split()).lower()
     return _OLD_RE.sub(lambda m: _OLD_TONES[m.group(0)], low)
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_value(numeral: str) -> int | None:
-    """Value of a well-formed Roman numeral (``None`` if malformed)."""
-    total = 0
-    prev = 0
-    for ch in reversed(numeral.upper()):
-        val = _ROMAN.get(ch)
-        if val is None:
-            return None
-        total = total - val if val < prev else total + val
-        prev = max(prev, val)
-    return total if to_roman(total) == numeral.upper() else None
-
-
-def to_roman(value: int) -> str:
-    out = ""
-    for num, sym in (
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while value >= num:
-            out += sym
-            value -= num
-    return out

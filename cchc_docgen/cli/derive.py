@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from cchc_docgen.derive import derive_file, load_parent, load_unit, load_units, slug
+    from cchc_docgen.derive.summary import summary
     from cchc_docgen.errors import OutputExists, UsageError
     from cchc_docgen.yamlio import write_yaml
 
@@ -65,8 +66,10 @@ def run(args: argparse.Namespace) -> int:
     for target, unit, result in zip(targets, units, results, strict=True):
         write_yaml(target, result.yaml_text, force=args.force)
         derived = result.derived
-        print(f"{target}: kế hoạch của {unit.sentence_name} — giữ {derived.kept_rows} nhiệm vụ trong phụ lục, "
-              f"bỏ {derived.dropped_tasks} nhiệm vụ không thuộc đơn vị.")
+        lines = summary(derived, unit.sentence_name, details=len(units) == 1)
+        print(f"{target}: {lines[0]}")
+        for line in lines[1:]:
+            print(line)
         for change, count in (derived.wording.items() if len(units) == 1 else ()):
             print(f"  đã đổi cách gọi {change} ({count} chỗ)")
     if len(units) == 1:

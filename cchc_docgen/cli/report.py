@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -12,8 +13,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "report",
         help="lập khung báo cáo định kỳ (quý, 6 tháng, 9 tháng, năm) từ một kế hoạch",
         description=(
-            "Lập tệp YAML của báo cáo kết quả thực hiện kế hoạch trong một kỳ: tiêu đề, kỳ số liệu, hạn gửi, "
-            "các mục cần viết, và bảng mọi nhiệm vụ đến hạn trong kỳ để điền trạng thái."
+            "Lập tệp YAML của báo cáo công tác cải cách hành chính định kỳ theo đề cương và Biểu mẫu 1–7 của Bộ "
+            "Nội vụ (Công văn 4625/BNV-CCHC): đủ các mục I–IV, kỳ số liệu, hạn gửi, và mọi nhiệm vụ của kế hoạch "
+            "năm để điền trạng thái, kết quả."
         ),
     )
     p.add_argument("plan", metavar="PLAN.yaml", help="tệp YAML của kế hoạch")
@@ -26,6 +28,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="ghi thêm bảng tính .xlsx (cùng tên) để điền trạng thái nhiệm vụ; báo cáo sẽ đọc từ đó")
     p.add_argument("--from", dest="previous", metavar="PREVIOUS.yaml",
                    help="báo cáo kỳ trước: chép sang trạng thái, kết quả, ghi chú của từng nhiệm vụ")
+    p.add_argument("--next", dest="next_plan", metavar="NEXT.yaml",
+                   help="kế hoạch năm sau: mục IV của báo cáo năm lấy nhiệm vụ từ đó")
+    p.add_argument("--level", choices=["province", "department", "office", "commune", "school"],
+                   help="cấp đơn vị báo cáo (mặc định: đoán từ tên đơn vị): province (UBND tỉnh), department (sở, "
+                        "ban, ngành), office (phòng cấp huyện), commune (UBND cấp xã), school (trường học)")
+    p.add_argument("--addressing", choices=["B", "A"], default="B",
+                   help="B (mặc định): có 'Kính gửi', Nơi nhận '- Như trên;'; A: không 'Kính gửi', cơ quan nhận "
+                        "đứng đầu Nơi nhận")
+    p.add_argument("--due", metavar="YYYY-MM-DD", help="hạn gửi báo cáo theo văn bản của cấp trên")
+    p.add_argument("--task-table", action="store_true",
+                   help="kèm bảng trạng thái từng nhiệm vụ làm Phụ lục II (mặc định: không)")
     p.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
 
 
@@ -34,12 +47,14 @@ def _header(skeleton_report: object, plan: Path, period: str) -> list[str]:
 
     assert isinstance(skeleton_report, Document) and skeleton_report.report is not None
     info = skeleton_report.report
+    due = f"hạn gửi báo cáo: {info.due:%d/%m/%Y}." if info.due else "hạn gửi: chưa rõ, hãy ghi 'report.due'."
     return [
-        f"Báo cáo kỳ '{period}' lập từ kế hoạch {plan.name} bằng 'cchc-docgen report'.",
-        f"Số liệu tính từ {info.data_from:%d/%m/%Y} đến {info.data_to:%d/%m/%Y}; "
-        f"hạn gửi báo cáo: {info.due:%d/%m/%Y}." if info.due else "",
+        f"Báo cáo kỳ '{period}' lập từ kế hoạch {plan.name} bằng 'cchc-docgen report' (đề cương {info.outline}).",
+        f"Số liệu tính từ {info.data_from:%d/%m/%Y} đến {info.data_to:%d/%m/%Y}; {due}",
         "Viết nội dung vào các chỗ '…'. Trạng thái mỗi nhiệm vụ (report.tasks → status): hoàn thành;",
-        "hoàn thành quá hạn; đang thực hiện; chưa thực hiện. Số liệu tổng hợp và biểu đồ do chương trình tự tính.",
+        "hoàn thành quá hạn; đang thực hiện; chưa thực hiện. Báo cáo in theo bốn cách ghi chính thức (đúng hạn,",
+        "nhưng quá hạn, quá hạn nhưng chưa hoàn thành, còn trong hạn) tính theo thời hạn của nhiệm vụ.",
+        "Số liệu Biểu mẫu: report.figures.bm1 … bm7, mỗi dòng 'STT: số'; dòng tỷ lệ, dòng tổng do chương trình tính.",
     ]
 
 
@@ -56,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
     previous = None
     if args.previous:  # statuses of the previous report, from its spreadsheet when it names one
         previous = apply_tasks_file(load_document(Path(args.previous)), Path(args.previous))
-    skeleton = build_report(plan, args.period, args.year, previous)
+    next_plan = load_document(Path(args.next_plan)) if args.next_plan else None
+    skeleton = build_report(plan, args.period, args.year, previous, next_plan=next_plan, level=args.level,
+                            pattern=args.addressing, due=_date(args.due))
     report = skeleton.report
     assert report.report is not None
     out = Path(args.output) if args.output else plan_path.with_name(
@@ -67,8 +84,11 @@ def run(args: argparse.Namespace) -> int:
             raise OutputExists(f"tệp '{target}' đã có sẵn nên chương trình không ghi đè (để khỏi mất nội dung của "
                                "bạn). Hãy chọn tên khác bằng -o, hoặc thêm --force nếu chắc chắn muốn ghi đè.")
     info = report.report
+    if args.task_table:
+        info = info.model_copy(update={"task_table": True})
     if sheet is not None:
         info = info.model_copy(update={"tasks_file": sheet.name})
+    if args.task_table or sheet is not None:
         report = report.model_copy(update={"report": info})
     schema = "yaml-language-server: $schema=../schema/cchc-docgen.schema.json" if out.parent.name == "plans" else None
     header = [line for line in _header(report, plan_path, info.period) if line]
@@ -81,5 +101,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"cchc-docgen: cảnh báo: {where}: {warning}", file=sys.stderr)
     count = len([t for t in info.tasks if t.task])
     extra = f" và bảng tính {sheet}" if sheet else ""
-    print(f"đã tạo {out}{extra}: {count} nhiệm vụ; hạn gửi báo cáo {info.due:%d/%m/%Y}.")
+    due = f"hạn gửi báo cáo {info.due:%d/%m/%Y}" if info.due else "chưa rõ hạn gửi báo cáo"
+    tasks = (f"{count} nhiệm vụ của kế hoạch năm (Biểu mẫu 1 dòng 2.1; sửa bằng 'report.plan_tasks_total' nếu "
+             "kế hoạch đếm khác)" if count else "kế hoạch không có bảng nhiệm vụ, hãy ghi số nhiệm vụ ở "
+             "'report.plan_tasks_total'")
+    print(f"đã tạo {out}{extra}: {tasks}; {due}.")
     return 0
+
+
+def _date(text: str | None) -> dt.date | None:
+    from cchc_docgen.errors import UsageError
+
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--due '{text}' không phải ngày; hãy ghi theo dạng YYYY-MM-DD, ví dụ 2026-03-08.") from None

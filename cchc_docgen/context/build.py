@@ -69,7 +69,7 @@ def _issuer(doc: Document) -> dict[str, Any]:
     return {"parent": parent, "name": name, "rule": rule.xml()}
 
 
-def _appendices(doc: Document, ids: Any) -> list[dict[str, Any]]:
+def _appendices(doc: Document, ids: Any, tables: dict[int, Any] | None = None) -> list[dict[str, Any]]:
     kind = KINDS[doc.kind]
     issuer_text = squash(doc.issuer.full_name or doc.issuer.name.replace("|", " "))
     ref = symbols.reference(doc.number, kind.abbreviation, doc.issuer.abbreviation)
@@ -87,7 +87,7 @@ def _appendices(doc: Document, ids: Any) -> list[dict[str, Any]]:
             "title": title,
             "caption": caption,
             "rule": rule_under([caption], 14, False, 0.25, available, after_twips=240).xml(),
-            "table": table_xml(app, available, ids, landscape),
+            "table": (tables or {}).get(i - 1) or table_xml(app, available, ids, landscape),
             "notes": [rich(n, ids) for n in app.notes],
             "landscape": landscape,
             "previous_landscape": previous_landscape,
@@ -105,7 +105,7 @@ def _footnotes(doc: Document, order: list[str]) -> list[dict[str, Any]]:
 
 def build_context(doc: Document) -> dict[str, Any]:
     """Everything the template needs, as exact strings."""
-    doc, charts = expand_report(doc)
+    doc, charts, tables = expand_report(doc)
     kind = KINDS[doc.kind]
     order = footnote_marks(doc)
     ids = {key: i for i, key in enumerate(order, 1)}.__getitem__
@@ -145,7 +145,7 @@ def build_context(doc: Document) -> dict[str, Any]:
             {"lines": closing.signer_lines(doc.signer), "name": squash(doc.signer.name)} if doc.signer else None
         ),
         "recipients": closing.recipient_lines(doc.recipients, doc.archive, bool(doc.addressees)),
-        "appendices": _appendices(doc, ids),
+        "appendices": _appendices(doc, ids, tables),
         "footnotes": _footnotes(doc, order),
         "last_landscape": False,
     }

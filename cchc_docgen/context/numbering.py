@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-#: Điểm letters: the Vietnamese alphabet without ă â ê ô ơ ư (NĐ30 practice); never f, j, w, z.
-POINT_LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u",
-                 "v", "x", "y")
+from cchc_docgen.nd30words import POINT_LETTERS, point_letter, roman
+
+__all__ = ["NEXT_STYLE", "POINT_LETTERS", "label", "numeric_path", "point_letter", "roman"]
 
 #: Default label style of the children of a node with the given style.
 NEXT_STYLE = {
@@ -16,32 +16,6 @@ NEXT_STYLE = {
     "plus": "plus",
     "none": "letter",
 }
-
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def roman(n: int) -> str:
-    """``4`` → ``"IV"`` (n ≥ 1)."""
-    if n < 1:
-        raise ValueError("Roman numerals start at 1")
-    out = ""
-    for value, digits in _ROMAN:
-        while n >= value:
-            out += digits
-            n -= value
-    return out
-
-
-def point_letter(n: int) -> str:
-    """The n-th (1-based) point letter: 1 → a, 5 → đ, 7 → g; after y: aa, ab, … (no rule exists beyond y)."""
-    if n < 1:
-        raise ValueError("points start at 1")
-    count = len(POINT_LETTERS)
-    if n <= count:
-        return POINT_LETTERS[n - 1]
-    return point_letter((n - 1) // count) + POINT_LETTERS[(n - 1) % count]
-
 
 def label(style: str, index: int, parent_number: str = "") -> str:
     """The printed label of the ``index``-th (1-based) item in ``style``.

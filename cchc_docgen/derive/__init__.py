@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_docgen.derive.plan import Derived, derive, derive_plan, require_issued
+from cchc_docgen.derive.summary import kept_task_list
 from cchc_docgen.derive.tree import child_tree, dump_child
 from cchc_docgen.derive.units import load_unit, load_units, slug
 from cchc_docgen.derive.wording import Wording, parent_reference
@@ -90,6 +91,11 @@ def derive_file(parent: Parent | Path | str, unit: Unit) -> DerivedFile:
         f"(tệp {parent.path.name}) bằng lệnh 'cchc-docgen derive'. Hãy đọc lại toàn bộ, điền các chỗ '……',",
         "sửa nội dung cho phù hợp với đơn vị, ghi số và ngày khi ban hành, rồi chạy 'cchc-docgen render'.",
     ]
+    review = [t for t in derived.tasks if t.kept and t.verdict.review]
+    if review:
+        header.append("CẦN XEM LẠI: các nhiệm vụ sau được giữ nhưng chưa rõ đơn vị có phải thực hiện không:")
+        header += [f"  - {line}" for line in kept_task_list(review)]
+    header += [f"LƯU Ý: {w}" for w in derived.warnings]
     text = dump_child(child_tree(derived, _copied_parts(parent.tree, derived), Wording(unit), header))
     return DerivedFile(derived, text)
 

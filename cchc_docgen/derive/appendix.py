@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cchc_docgen.derive.vocab import Relation, concerns
+from cchc_docgen.derive.assign import Reader, Verdict
+from cchc_docgen.derive.tasks import Task
 from cchc_docgen.models import Appendix, Cell, Column, Row
-from cchc_docgen.models.unit import Unit
 
 _PARTNER = re.compile(r"phối hợp", re.IGNORECASE)
 _LEAD = re.compile(r"chủ trì|thực hiện|phụ trách|đơn vị|cơ quan|người|bộ phận|trách nhiệm", re.IGNORECASE)
@@ -81,20 +81,28 @@ def _text(row: Row, key: str | None) -> str:
 
 
 def narrow(
-    appendix: Appendix, unit: Unit, rel: Relation, who: Assignee, parent_body: str
-) -> tuple[Appendix, list[Kept]]:
-    """``appendix`` with only the rows that concern ``unit`` (lead or partner), re-assigned to ``who``."""
+    appendix: Appendix, reader: Reader, who: Assignee, parent_body: str
+) -> tuple[Appendix, list[Kept], list[Task]]:
+    """``appendix`` with only the rows that fall to the reader's unit (lead or partner), re-assigned to ``who``;
+    the kept tasks, and every task with its verdict."""
     lead_key, partner_key = assignee_columns(appendix)
     kept: list[Kept] = []
+    tasks: list[Task] = []
     if lead_key is None and partner_key is None:
-        return appendix, kept
+        return appendix, kept, tasks
+    task_key = _task_key(appendix, lead_key, partner_key)
+    title = " ".join(appendix.title)
 
-    def role(row: Row) -> str | None:
-        if concerns(_text(row, lead_key), unit, rel):
-            return "lead"
-        if concerns(_text(row, partner_key), unit, rel):
-            return "support"
-        return None
+    def role(row: Row, inherited: str | None) -> str | None:
+        lead, partner = _text(row, lead_key), _text(row, partner_key)
+        if not lead.strip() and not partner.strip():
+            return inherited  # a heading row, or a sub-row under its task
+        verdict = reader.decide(lead, partner, task=_text(row, task_key))
+        if not verdict.kept and inherited:
+            verdict = Verdict(inherited, who=verdict.who)
+        if not row.subrows:
+            tasks.append(Task(title, _text(row, task_key), verdict, "appendix"))
+        return verdict.role or None
 
     def assign(row: Row, how: str) -> Row:
         cells = row.cells()
@@ -115,7 +123,7 @@ def narrow(
             if row.group:
                 out.append(row)
                 continue
-            how = role(row) or inherited
+            how = role(row, inherited)
             if row.subrows:
                 subs = walk(row.subrows, how)
                 if subs:
@@ -128,7 +136,7 @@ def narrow(
 
     rows = walk(unmerge(appendix.rows), None)
     columns = [_relabel(c, (lead_key, partner_key)) for c in appendix.columns]
-    return appendix.model_copy(update={"rows": rows, "columns": columns}), kept
+    return appendix.model_copy(update={"rows": rows, "columns": columns}), kept, tasks
 
 
 def _task_key(appendix: Appendix, *skip: str | None) -> str | None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from cchc_docgen.derive.vocab import Relation, concerns, named_categories
-from cchc_docgen.derive.wording import BLANK, Wording
+from cchc_docgen.derive.wording import BLANK
 from cchc_docgen.models import Node
 from cchc_docgen.models.unit import Person, Unit
+
+if TYPE_CHECKING:
+    from cchc_docgen.derive.superior import Superior
 
 _ORGANIZATION = re.compile(r"tổ chức thực hiện", re.IGNORECASE)
 
@@ -26,46 +29,24 @@ def teams_text(unit: Unit) -> str:
         return ", ".join(t.name for t in unit.teams)
     return {
         "phong_gddt": "Các bộ phận chuyên môn của Phòng",
+        "so": "Các phòng chuyên môn, đơn vị thuộc Sở",
+        "ubnd_xa": "Các phòng chuyên môn, bộ phận thuộc UBND xã",
         "gdnn_gdtx": "Các tổ chuyên môn, bộ phận của Trung tâm",
         "khac": "Các bộ phận của đơn vị",
     }.get(unit.category, "Các tổ chuyên môn, tổ văn phòng")
-
-
-def inherited_duties(parent_org: Node | None, unit: Unit, rel: Relation, wording: Wording) -> list[str]:
-    """The duties the parent's organization section gives to units of ``unit``'s kind, turned to the unit."""
-    if parent_org is None:
-        return []
-    out: list[str] = []
-    for part in parent_org.items:
-        heading = part.unit or part.title or ""
-        if not heading or not concerns(heading, unit, rel):
-            continue
-        for duty in [*([part.text] if part.text else []), *part.paragraphs, *(_flat(i) for i in part.items)]:
-            opening = duty[:60]
-            named = named_categories(opening)
-            if named and unit.category not in named:
-                continue  # "Phòng GDĐT … chỉ đạo các trường …": someone else's duty
-            out.append(wording(duty))
-    return out
-
-
-def _flat(node: Node) -> str:
-    parts = [p for p in (node.title, node.text) if p]
-    head = ": ".join(parts) if len(parts) == 2 else (parts[0] if parts else "")
-    return " ".join([head, *node.paragraphs, *(_flat(i) for i in node.items)]).strip()
 
 
 def _person(person: Person) -> str:
     return f"{person.title} – đồng chí {person.name or BLANK}"
 
 
-def organization(unit: Unit, parent_ref: str, parent_body: str, duties: list[str]) -> Node:
+def organization(unit: Unit, parent_ref: str, superior: Superior, duties: list[str]) -> Node:
     """The organization section of the child plan."""
     head = unit.head
     items: list[Node] = []
     lead = [Node(text=(
         f"Chỉ đạo chung việc triển khai Kế hoạch; phân công nhiệm vụ cụ thể cho từng thành viên; chịu trách "
-        f"nhiệm trước {parent_body} về kết quả thực hiện."
+        f"nhiệm trước {superior.name} về kết quả thực hiện."
     ))]
     if duties:
         lead.append(Node(text=f"Tổ chức thực hiện các nhiệm vụ được giao tại {parent_ref}:",
@@ -87,11 +68,12 @@ def organization(unit: Unit, parent_ref: str, parent_body: str, duties: list[str
     staff = unit.staff_words[:1].upper() + unit.staff_words[1:]
     items.append(Node(title=staff, text=(
         f"Nghiêm túc thực hiện Kế hoạch; tích cực tham gia và lan tỏa các nội dung tuyên truyền"
-        f"{' tới học sinh, cha mẹ học sinh và nhân dân' if unit.is_school else ''}."
+        f"{' tới học sinh, cha mẹ học sinh và nhân dân' if unit.is_school else ''}"
+        f"{' tới người dân, doanh nghiệp' if unit.category == 'ubnd_xa' else ''}."
     )))
     reporter = unit.deputies[0].title if unit.deputies else deputy_title(unit)
     items.append(Node(title="Chế độ báo cáo", text=(
-        f"Giao {reporter} tổng hợp, báo cáo kết quả thực hiện Kế hoạch về {parent_body} định kỳ 6 tháng, năm "
+        f"Giao {reporter} tổng hợp, báo cáo kết quả thực hiện Kế hoạch về {superior.report_to} định kỳ 6 tháng, năm "
         "và đột xuất theo yêu cầu."
     )))
     return Node(title="Tổ chức thực hiện", role="organization", items=items)

@@ -6,7 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from cchc_docgen.derive.appendix import Assignee, Kept, narrow
-from cchc_docgen.derive.organization import deputy_title, inherited_duties, is_organization, organization, teams_text
+from cchc_docgen.derive.assign import Reader
+from cchc_docgen.derive.content import report_to_superior, without_appendix_notes, without_area
+from cchc_docgen.derive.organization import deputy_title, is_organization, organization, teams_text
+from cchc_docgen.derive.superior import superior_of
+from cchc_docgen.derive.tasks import Sorter, Task
 from cchc_docgen.derive.vocab import relation
 from cchc_docgen.derive.wording import (
     Wording,
@@ -22,7 +26,6 @@ from cchc_docgen.models.unit import Unit
 from cchc_docgen.models.walk import footnote_marks
 
 _AUDIENCE = re.compile(r"^đối tượng", re.IGNORECASE)
-_APPENDIX_NOTE = re.compile(r"^\W*(chi tiết|cụ thể|nội dung cụ thể)[^.]{0,40}phụ lục[^.]{0,60}\W*$", re.IGNORECASE)
 
 
 @dataclass
@@ -37,6 +40,10 @@ class Derived:
     wording: dict[str, int] = field(default_factory=dict)
     #: task rows in the child's appendices (all rows of a table that names no assignee are kept)
     kept_rows: int = 0
+    #: every task of the parent (body, organization, appendix) with what the unit does with it and why
+    tasks: list[Task] = field(default_factory=list)
+    #: things the user must know (Vietnamese): the unit's superior is not the parent's issuer …
+    warnings: list[str] = field(default_factory=list)
 
 
 def require_issued(parent: Document, where: str = "", *, imported: bool = False) -> None:
@@ -78,6 +85,8 @@ def derive(parent: Document, unit: Unit) -> Derived:
     require_issued(parent)
     wording = Wording(unit)
     rel = relation(unit, parent.issuer.name)
+    sup = superior_of(parent, unit)
+    reader = Reader(unit, rel, superior=sup.name, under_issuer=sup.is_issuer, place=parent.issuer.place)
     parent_body = issuer_sentence_name(parent)
     full_ref = parent_reference(parent)
     short_ref = full_ref.split(" về ")[0]
@@ -85,14 +94,23 @@ def derive(parent: Document, unit: Unit) -> Derived:
     body: list[Node] = []
     sources: list[int | None] = []
     parent_org = None
+    sorter = Sorter(reader)
     for i, node in enumerate(parent.body):
         if is_organization(node):
             parent_org = node
             continue
-        body.append(_turn(node, unit, wording))
+        kept_node = sorter.node(node)
+        if kept_node is None:
+            continue
+        body.append(_turn(kept_node, unit, wording))
         sources.append(i)
-    duties = inherited_duties(parent_org, unit, rel, wording)
-    org = organization(unit, short_ref, parent_body, duties)
+    org_sorter = Sorter(reader, "organization")
+    if parent_org is not None:
+        org_sorter.nodes(parent_org.items, None, parent_org.title or "Tổ chức thực hiện")
+    duties = [wording(t.text) for t in org_sorter.tasks if t.kept]
+    if not sup.is_issuer:
+        duties = [report_to_superior(d, parent.issuer.place, sup.name) for d in duties]
+    org = organization(unit, short_ref, sup, duties)
     at = next((i for i, n in enumerate(parent.body) if is_organization(n)), len(parent.body))
     position = sum(1 for s in sources if s is not None and s < at)
     body.insert(position, org)
@@ -103,19 +121,20 @@ def derive(parent: Document, unit: Unit) -> Derived:
         support_lead=unit.deputies[0].title if unit.deputies else deputy_title(unit),
         partners=teams_text(unit),
     )
-    appendices, kept, total, kept_rows = [], [], 0, 0
+    appendices, kept, total, kept_rows, table_tasks = [], [], 0, 0, []
     for appendix in parent.appendices:
-        narrowed, rows = narrow(appendix, unit, rel, who, parent_body)
+        narrowed, rows, decided = narrow(appendix, reader, who, parent_body)
         total += _count(appendix.rows)
         kept += rows
+        table_tasks += decided
         if narrowed.rows and any(not r.group for r in narrowed.rows):
             kept_rows += _count(narrowed.rows)
             lines = [wording(child_title_line(line, parent, unit)) for line in narrowed.title]
             appendices.append(narrowed.model_copy(update={"title": lines}))
     if not appendices:
-        body, sources = _without_appendix_notes(body, sources)
+        body, sources = without_appendix_notes(body, sources)
 
-    title = child_title(parent, unit)
+    title = without_area(child_title(parent, unit), parent.issuer.place)
     signer = (
         Signer(authority="KT", head_title=unit.head.title, title=unit.deputies[0].title,
                name=unit.deputies[0].name or "")
@@ -124,6 +143,7 @@ def derive(parent: Document, unit: Unit) -> Derived:
     year = parent.date.year if parent.date else None
     draft = Document.model_construct(**{**parent.__dict__, "body": body})
     used = set(footnote_marks(draft))
+    preamble_text = f"Thực hiện {full_ref}" + (f"; {sup.guidance}" if not sup.is_issuer else "") + ","
     doc = Document(
         kind="ke_hoach",
         issuer=Issuer(parent=header_line(unit.parent), name=unit.name, abbreviation=unit.abbreviation, place=unit.place,
@@ -132,7 +152,7 @@ def derive(parent: Document, unit: Unit) -> Derived:
         title=title,
         year=parent.year,
         preamble=Preamble(
-            text=f"Thực hiện {full_ref},",
+            text=preamble_text,
             lead_in=f"{unit.sentence_name} xây dựng Kế hoạch {lower_first(topic(title, unit))} như sau:",
         ),
         body=body,
@@ -145,12 +165,13 @@ def derive(parent: Document, unit: Unit) -> Derived:
         appendices=appendices,
         signer=signer,
         recipients=[
-            Recipient(name=parent_body, note="b/c"),
+            *sup.recipients(),
             Recipient(name=f"{unit.staff_words[:1].upper()}{unit.staff_words[1:]} {unit.self_noun}", note="t/h"),
         ],
         archive=Archive(units=unit.archive),
     )
-    return Derived(doc, sources, kept, total - kept_rows, dict(wording.changed), kept_rows)
+    tasks = sorter.tasks + org_sorter.tasks + table_tasks
+    return Derived(doc, sources, kept, total - kept_rows, dict(wording.changed), kept_rows, tasks, sup.warnings())
 
 
 _ADMIN_AREA = re.compile(r"\s(?=(huyện|thị xã|thành phố|quận|tỉnh|TP\.?)\s)", re.IGNORECASE)
@@ -194,19 +215,6 @@ def _turn(node: Node, unit: Unit, wording: Wording) -> Node:
         "paragraphs": [wording(p) for p in node.paragraphs],
         "items": [_turn(i, unit, wording) for i in node.items],
     })
-
-
-def _without_appendix_notes(body: list[Node], sources: list[int | None]) -> tuple[list[Node], list[int | None]]:
-    """Drop '(Chi tiết tại phụ lục …)' lines when no appendix is left."""
-    def clean(node: Node) -> Node | None:
-        if node.text and _APPENDIX_NOTE.match(node.text) and not (node.items or node.paragraphs or node.title):
-            return None
-        items = [c for c in (clean(i) for i in node.items) if c is not None]
-        return node.model_copy(update={"items": items}) if len(items) != len(node.items) else node
-
-    out = [(clean(n), s) for n, s in zip(body, sources, strict=True)]
-    kept = [(n, s) for n, s in out if n is not None]
-    return [n for n, _ in kept], [s for _, s in kept]
 
 
 def _count(rows: list) -> int:

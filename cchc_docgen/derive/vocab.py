@@ -1,10 +1,10 @@
 """Who a piece of text concerns: "Các trường THPT", "Phòng GDĐT", "các đơn vị trực thuộc" → unit categories.
 
 A general vocabulary of how Vietnamese education plans name the units they assign work to, not keyed to one
-file. A cell such as "Phòng GDĐT, Trung tâm GDNN-GDTX, các đơn vị trực thuộc" is split into its parts; a part
-that names a category ("các trường MN, TH") concerns that category only, a general part ("các trường học",
-"các cơ sở giáo dục", "toàn ngành") concerns every unit of its kind, and "các đơn vị trực thuộc" concerns the
-units directly under the body that wrote the plan.
+file; its words are data (``derive/data/groups.yaml``). A cell such as "Phòng GDĐT, Trung tâm GDNN-GDTX, các
+đơn vị trực thuộc" is split into its parts; a part that names a category ("các trường MN, TH") concerns that
+category only, a general part ("các trường học", "các cơ sở giáo dục", "toàn ngành") concerns every unit of its
+kind, and "các đơn vị trực thuộc" concerns the units directly under the body that wrote the plan.
 """
 
 from __future__ import annotations
@@ -12,46 +12,56 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
 
 from cchc_docgen.models.unit import Unit
 
 SCHOOLS = frozenset({"mam_non", "tieu_hoc", "thcs", "thpt", "tieu_hoc_thcs", "thcs_thpt"})
-ALL = SCHOOLS | {"gdnn_gdtx", "phong_gddt", "khac"}
+#: units of today's administration (a sở, ban, ngành; an UBND xã, phường, đặc khu)
+ADMIN = frozenset({"so", "ubnd_xa"})
+ALL = SCHOOLS | ADMIN | {"gdnn_gdtx", "phong_gddt", "khac"}
 
-#: category-specific mentions → the categories they name
-_SPECIFIC: list[tuple[re.Pattern[str], frozenset[str]]] = [
-    (re.compile(p), frozenset(c))
-    for p, c in (
-        (r"mầm non|mẫu giáo|nhà trẻ|\bmn\b", {"mam_non"}),
-        (r"tiểu học|\bth\b(?!\s*[-&]?\s*thcs)|\bth\s*[-&]\s*thcs|\bth và thcs", {"tieu_hoc", "tieu_hoc_thcs"}),
-        (r"\bthcs\b|trung học cơ sở", {"thcs", "tieu_hoc_thcs", "thcs_thpt"}),
-        (r"\bthpt\b|trung học phổ thông", {"thpt", "thcs_thpt"}),
-        (r"liên cấp|nhiều cấp học", {"tieu_hoc_thcs", "thcs_thpt"}),
-        (r"(?<!trung học )phổ thông", {"tieu_hoc", "thcs", "thpt", "tieu_hoc_thcs", "thcs_thpt"}),
-        (r"\btrung học\b(?! cơ sở| phổ thông)", {"thcs", "thpt", "tieu_hoc_thcs", "thcs_thpt"}),
-        (r"gdnn|gdtx|giáo dục nghề nghiệp|giáo dục thường xuyên|\bttgdnn", {"gdnn_gdtx"}),
-        (r"phòng gdđt|phòng giáo dục|\bpgdđt\b|\bpgd\b|phòng gd\b", {"phong_gddt"}),
-    )
-]
-#: general mentions (no category named in the same part)
-_SCHOOL_WORDS = re.compile(r"(?<!môi )\btrường\b|học sinh|\bhọc viên\b")
-_INSTITUTIONS = re.compile(r"cơ sở giáo dục|cơ sở đào tạo|đơn vị trường học")
-_EDU_UNITS = re.compile(r"đơn vị giáo dục|đơn vị sự nghiệp giáo dục|đơn vị trong ngành")
-_DIRECT = re.compile(
-    r"đơn vị trực thuộc|trường (học )?trực thuộc|trực thuộc (sở|phòng)|đơn vị thuộc (sở|phòng)"
-    r"|đơn vị sự nghiệp trực thuộc"
-)
-_EVERYONE = re.compile(r"toàn ngành|các cơ quan, đơn vị|cơ quan, đơn vị|các đơn vị\b|tất cả các đơn vị")
-#: sections of the parent body itself ("Bộ phận THCS", "Phòng Tổ chức cán bộ", "Văn phòng"): never a unit
-_OWN_SECTION = re.compile(
-    r"^(các )?(bộ phận|tổ|ban|văn phòng|lãnh đạo|chuyên viên|thanh tra|phòng (?!gdđt|giáo dục|gd\b))"
-)
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The data file ``derive/data/groups.yaml`` (the vocabulary of unit groups), read once."""
+    from ruamel.yaml import YAML
+
+    text = resources.files("cchc_docgen.derive").joinpath("data/groups.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = YAML(typ="safe").load(text)
+    return data
+
+
+def _education() -> dict[str, Any]:
+    data: dict[str, Any] = vocabulary()["education"]
+    return data
+
+
+@cache
+def pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text)
+
+
+def _specific() -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    return [(pattern(c["pattern"]), frozenset(c["covers"])) for c in _education()["categories"]]
+
+
+def _edu(key: str) -> re.Pattern[str]:
+    return pattern(_education()[key])
+
+
 _SPLIT = re.compile(r"[,;\n]| và (?=các |phòng |trung tâm |trường )|\s+-\s+|\s(?=(?:các )?đơn vị trực thuộc)")
+_SPELLINGS = (("ủy ban nhân dân", "ubnd"), ("uỷ ban nhân dân", "ubnd"), ("uỷ", "ủy"), ("hoá", "hóa"), ("hoà", "hòa"),
+              ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("giáo dục và đào tạo", "gdđt"))
 
 
 def normalize(text: str) -> str:
     """Lower case, NFC, the usual spellings of 'GD&ĐT' made one ('gdđt')."""
     text = unicodedata.normalize("NFC", text).lower()
+    for before, after in _SPELLINGS:
+        text = text.replace(before, after)
     text = re.sub(r"gd\s*(&|và|-)?\s*đt", "gdđt", text)
     return re.sub(r"\s+", " ", text.replace("*", ""))
 
@@ -103,26 +113,28 @@ def named_categories(text: str) -> set[str]:
     """Categories named explicitly in ``text`` (empty when it names none)."""
     found: set[str] = set()
     norm = normalize(text)
-    for pattern, categories in _SPECIFIC:
-        if pattern.search(norm):
+    for found_in, categories in _specific():
+        if found_in.search(norm):
             found |= categories
     return found
 
 
 def _part_concerns(part: str, unit: Unit, rel: Relation) -> bool:
-    if not part or _OWN_SECTION.match(part):
+    if not part or _edu("own_section").match(part):
         return False
     named = named_categories(part)
     if named:
         return unit.category in named
-    if _DIRECT.search(part):
+    if _edu("directly_under").search(part):
         return rel.direct
     if not rel.general:
         return False
-    if _SCHOOL_WORDS.search(part):
+    if unit.category in ADMIN:  # a Sở or a xã is none of the sector's schools or institutions
+        return bool(_edu("everyone").search(part))
+    if _edu("school_words").search(part):
         return unit.category in SCHOOLS or unit.category == "gdnn_gdtx"
-    if _INSTITUTIONS.search(part):
+    if _edu("institutions").search(part):
         return unit.category != "phong_gddt"
-    if _EDU_UNITS.search(part):
-        return True
-    return bool(_EVERYONE.search(part))
+    if _edu("education_units").search(part):  # "các đơn vị giáo dục": schools and centres, not a Phòng
+        return unit.category != "phong_gddt"
+    return bool(_edu("everyone").search(part))

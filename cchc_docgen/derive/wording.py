@@ -43,6 +43,8 @@ class Wording:
     def _rules(self) -> list[tuple[re.Pattern[str], str]]:
         unit = self.unit
         head = unit.head.title
+        if unit.category in ("so", "ubnd_xa"):  # a Sở, a xã has units of its own: only the head is its own
+            return [(_HEAD_OF_UNITS, head)]
         if unit.category == "phong_gddt":
             return [(_SUBORDINATE, "các trường học trực thuộc"), (_HEAD_OF_UNITS, f"{head} và Hiệu trưởng các trường")]
         own = f"{unit.staff_words} {unit.self_noun}"

@@ -13,14 +13,16 @@ from cchc_docgen.importer.footer import Footer, is_signer_title, read_footer, sp
 from cchc_docgen.importer.header import KIND_WORDS, Header, find_type, read_header
 from cchc_docgen.importer.issuer import fill_issuer
 from cchc_docgen.importer.outline import build_tree, item_marker
+from cchc_docgen.importer.report_forms import take_forms
 from cchc_docgen.importer.roles import assign_roles
 from cchc_docgen.importer.text_reader import split_columns
+from cchc_docgen.nd30words import AUTHORITY
 
 _CLOSING = re.compile(r"^(Trên đây là|Trên đây)\b")
 _CLOSING_LIKE = re.compile(r"(kế hoạch|báo cáo)\b.*\b(đề nghị|yêu cầu|nghiêm túc|triển khai thực hiện)|"
                            r"^Trong quá trình\b", re.I)
 _NOI_NHAN = re.compile(r"^\W*Nơi nhận\b", re.I)
-_AUTH = re.compile(r"^(KT|TM|TL|TUQ|Q)\.\s*[A-ZĐ]")
+_AUTH = re.compile(rf"^{AUTHORITY}\.\s*[A-ZĐ]")
 
 
 @dataclass
@@ -76,6 +78,9 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
     notes = _footnotes(body_zone + app_zone)
     if notes:
         doc["footnotes"] = _renumber_notes(doc, notes)
+    app_zone, report = take_forms(app_zone) if header.kind == "bao_cao" else (app_zone, None)
+    if report is not None:
+        doc["report"] = report
     apps = split_appendices(app_zone, running)
     for app in apps:
         if app.pop("_flat", False):
@@ -104,7 +109,7 @@ def _footer_start(rest: list[Block]) -> int:
     for i, b in enumerate(rest):
         if isinstance(b, Table):
             text = " ".join(c.text for row in b.rows for c in row)
-            if re.search(r"Nơi nhận", text, re.I) or (re.search(r"\b(KT|TM|TL|TUQ)\.\s", text) and len(text) < 1500):
+            if re.search(r"Nơi nhận", text, re.I) or (re.search(rf"\b{AUTHORITY}\.\s", text) and len(text) < 1500):
                 return i
         elif _signature_starts(b, rest[i + 1:]):
             return i

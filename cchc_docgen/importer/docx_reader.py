@@ -1,103 +1,66 @@
-"""DOCX → reading stream: paragraphs with inline bold/italic and Word list labels, tables with merges."""
+"""DOCX → reading stream: paragraphs with inline bold/italic and Word list labels, tables with merges.
+
+Everything about the file (package, styles, numbering, visible text, footnotes) comes from
+:mod:`cchc_docgen.ooxml`; this module only turns its stream into the importer's blocks.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
-
 from cchc_docgen.importer.blocks import Block, Cell, Para, Table, escape_stars
-from cchc_docgen.importer.docx_parts import DocxParts, StyleInfo, on, open_docx, w
-from cchc_docgen.importer.wordnum import WordNumbering
+from cchc_docgen.ooxml.numbering import WordNumbering
+from cchc_docgen.ooxml.package import open_package
+from cchc_docgen.ooxml.stream import Paragraph, Stream, footnote_texts
+from cchc_docgen.ooxml.stream import Table as OoxmlTable
+from cchc_docgen.ooxml.styles import Styles
 
-_SKIP = {w("del"), w("moveFrom"), w("instrText"), w("delText")}
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+Piece = tuple[str, bool, bool]
 
 
 def read_docx(path: Path) -> list[Block]:
-    parts = open_docx(path)
-    return _Reader(parts).blocks(parts.document.find(w("body")))
+    pkg = open_package(path)
+    styles = Styles(pkg.styles, pkg.theme, pkg.numbering)
+    reader = _Reader(WordNumbering(pkg.numbering), footnote_texts(pkg.footnotes))
+    return reader.blocks(Stream(styles).blocks(pkg.body))
 
 
 class _Reader:
-    def __init__(self, parts: DocxParts) -> None:
-        self.parts = parts
-        self.numbering = WordNumbering(parts.numbering)
+    def __init__(self, numbering: WordNumbering, footnotes: dict[str, list[str]]) -> None:
+        self.numbering = numbering
+        self.footnotes = footnotes
         self.count = 0
         self.tables = 0
 
-    def blocks(self, body: etree._Element) -> list[Block]:
+    def blocks(self, stream: object) -> list[Block]:
         out: list[Block] = []
-        for el in body:
-            if el.tag == w("p"):
-                p = self.paragraph(el)
+        for block in stream:  # type: ignore[attr-defined]
+            if isinstance(block, Paragraph):
+                p = self.paragraph(block)
                 if p is not None:
                     out.append(p)
-            elif el.tag == w("tbl"):
+            else:
                 self.tables += 1
-                out.append(self.table(el, f"bảng {self.tables} (sau đoạn {self.count})"))
-            elif el.tag == w("sdt"):
-                content = el.find(w("sdtContent"))
-                if content is not None:
-                    out.extend(self.blocks(content))
+                out.append(self.table(block, f"bảng {self.tables} (sau đoạn {self.count})"))
         return out
 
-    # ───────── paragraphs ─────────
-
-    def _style(self, p: etree._Element) -> StyleInfo:
-        ppr = p.find(w("pPr"))
-        ref = ppr.find(w("pStyle")) if ppr is not None else None
-        sid = ref.get(w("val")) if ref is not None else self.parts.default_style
-        return self.parts.styles.get(sid or "", StyleInfo())
-
-    def runs(self, p: etree._Element, style: StyleInfo) -> list[tuple[str, bool, bool]]:
-        """(text, bold, italic) pieces in order; a footnote mark is ``("[^fnN]", False, False)``."""
-        out: list[tuple[str, bool, bool]] = []
-
-        def walk(el: etree._Element) -> None:
-            for child in el:
-                tag = child.tag
-                if tag in _SKIP or tag == f"{_MC}Fallback":
-                    continue
-                if tag == w("r"):
-                    run(child)
-                elif tag not in (w("pPr"), w("rPr")):
-                    walk(child)
-
-        def run(r: etree._Element) -> None:
-            rpr = r.find(w("rPr"))
-            bold, italic = bool(style.bold), bool(style.italic)
-            if rpr is not None:
-                cref = rpr.find(w("rStyle"))
-                cs = self.parts.styles.get(cref.get(w("val"), "")) if cref is not None else None
-                if cs is not None:
-                    bold = cs.bold if cs.bold is not None else bold
-                    italic = cs.italic if cs.italic is not None else italic
-                b, i = on(rpr.find(w("b"))), on(rpr.find(w("i")))
-                bold = b if b is not None else bold
-                italic = i if i is not None else italic
-                if rpr.find(w("vanish")) is not None and on(rpr.find(w("vanish"))):
-                    return
-            for c in r:
-                if c.tag == w("t"):
-                    out.append((c.text or "", bold, italic))
-                elif c.tag == w("tab"):
-                    out.append((" ", bold, italic))
-                elif c.tag in (w("br"), w("cr")) and c.get(w("type")) not in ("page", "column"):
-                    out.append(("\n", bold, italic))
-                elif c.tag == w("noBreakHyphen"):
-                    out.append(("-", bold, italic))
-                elif c.tag == w("footnoteReference"):
-                    out.append((f"[^fn{c.get(w('id'))}]", False, False))
-
-        walk(p)
+    def pieces(self, para: Paragraph) -> list[Piece]:
+        """(text, bold, italic) pieces in order, hidden text left out; a footnote mark is ``("[^fnN]", False,
+        False)`` at its place."""
+        out: list[Piece] = []
+        notes = sorted(para.content.notes, key=lambda n: n[1])
+        for run in para.runs:
+            while notes and notes[0][1] <= run.start:
+                out.append((f"[^fn{notes.pop(0)[0]}]", False, False))
+            if not run.props.hidden:
+                out.append((run.text.replace("\t", " "), run.props.bold, run.props.italic))
+        out += [(f"[^fn{key}]", False, False) for key, _ in notes]
         return out
 
-    def paragraph(self, p: etree._Element, count: bool = True) -> Para | None:
-        style = self._style(p)
-        ppr = p.find(w("pPr"))
-        label = self._label(ppr, style)
-        pieces = self.runs(p, style)
+    def paragraph(self, para: Paragraph, count: bool = True) -> Para | None:
+        props = para.props
+        label = self.numbering.label(props.num_id, props.ilvl) if props.num_id else None
+        pieces = self.pieces(para)
         plain = " ".join("".join(t for t, _, _ in pieces if not t.startswith("[^fn")).split())
         if not plain and label is None:
             return None
@@ -112,52 +75,30 @@ class _Reader:
         if _unmarked(text) != _unmarked(escape_stars(plain)):  # markup that would not read back: keep plain text
             marks = "".join(t for t, _, _ in pieces if t.startswith("[^fn"))
             text = escape_stars(plain) + marks
-        jc = ppr.find(w("jc")) if ppr is not None else None
-        center = (jc.get(w("val")) == "center") if jc is not None else bool(style.center)
-        notes = {f"fn{k}": v for k, v in self.parts.footnotes.items() if f"[^fn{k}]" in text and v}
-        for key in [k for k in self.parts.footnotes if f"[^fn{k}]" in text and f"fn{k}" not in notes]:
+        notes = {f"fn{k}": v for k, v in self.footnotes.items() if f"[^fn{k}]" in text and v}
+        for key in [k for k in self.footnotes if f"[^fn{k}]" in text and f"fn{k}" not in notes]:
             text = text.replace(f"[^fn{key}]", "")
         raw = "".join(t for t, _, _ in pieces if not t.startswith("[^fn"))
         lines = [" ".join(x.split()) for x in raw.split("\n") if x.strip()]
         return Para(text=text, plain=plain, where=f"đoạn {self.count}", label=label, bold=all_bold,
-                    italic=all_italic, center=center, footnotes=notes, lines=lines)
+                    italic=all_italic, center=props.jc == "center", footnotes=notes, lines=lines)
 
-    def _label(self, ppr: etree._Element | None, style: StyleInfo) -> str | None:
-        num = ppr.find(w("numPr")) if ppr is not None else None
-        ref: tuple[str, int] | None = style.num
-        if num is not None:
-            nid, ilvl = num.find(w("numId")), num.find(w("ilvl"))
-            if nid is not None:
-                ref = (nid.get(w("val"), "0"), int(ilvl.get(w("val"), "0")) if ilvl is not None else
-                       (style.num[1] if style.num else 0))
-        return self.numbering.label(*ref) if ref else None
-
-    # ───────── tables ─────────
-
-    def table(self, tbl: etree._Element, where: str) -> Table:
+    def table(self, tbl: OoxmlTable, where: str) -> Table:
         rows: list[list[Cell]] = []
-        for tr in tbl.iter(w("tr")):
-            if tr.getparent() is not tbl:
-                continue
+        for row in tbl.rows:
             cells: list[Cell] = []
-            for tc in tr:
-                if tc.tag != w("tc"):
-                    continue
-                tcpr = tc.find(w("tcPr"))
-                span_el = tcpr.find(w("gridSpan")) if tcpr is not None else None
-                vm = tcpr.find(w("vMerge")) if tcpr is not None else None
-                merged = vm is not None and vm.get(w("val"), "continue") == "continue"
-                paras = [x for x in (self.paragraph(p, count=False) for p in tc.iter(w("p"))) if x is not None]
+            for cell in row:
+                paras = [x for x in (self.paragraph(p, count=False) for p in cell.paragraphs()) if x is not None]
                 cell_texts = [(f"{x.label} " if x.label else "") + x.text for x in paras]
                 cell_plain = [(f"{x.label} " if x.label else "") + line
                               for x in paras for line in (x.lines or [x.plain])]
-                cells.append(Cell(cell_texts, int(span_el.get(w("val"), "1")) if span_el is not None else 1,
-                                  merged, cell_plain, [x.bold for x in paras for _ in (x.lines or [x.plain])]))
+                cells.append(Cell(cell_texts, cell.span, cell.vmerge == "continue", cell_plain,
+                                  [x.bold for x in paras for _ in (x.lines or [x.plain])]))
             rows.append(cells)
         return Table(rows, where)
 
 
-def _markup(pieces: list[tuple[str, bool, bool]], all_bold: bool, all_italic: bool) -> str:
+def _markup(pieces: list[Piece], all_bold: bool, all_italic: bool) -> str:
     """Pieces → text with ``**bold**``/``*italic*`` around the parts that differ from the whole paragraph."""
     out: list[str] = []
     merged: list[list] = []

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cchc_docgen.importer.textcase import sentence_case
+from cchc_docgen.nd30words import AUTHORITY
 
-_AUTH = re.compile(r"^(?P<a>KT|TM|TL|TUQ|Q)\s*\.\s*(?P<rest>.+)$")
+_AUTH = re.compile(rf"^(?P<a>{AUTHORITY})\s*\.\s*(?P<rest>.+)$")
 _SKIP = re.compile(r"^[\[(]?\s*(đã ký|ký|ký tên|ký,? ghi rõ|chữ ký|daky|ký số|đóng dấu)\b.*$|^\(?[Đđ]ã ký\)?$", re.I)
 _TITLE_WORDS = re.compile(r"\b(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG|HIỆU|PHÓ|CHÁNH|BÍ THƯ|THỦ TRƯỞNG|CỤC|TỔNG|ỦY VIÊN|"
                           r"KIỂM SÁT|CHÁNH ÁN|BỘ TRƯỞNG|THỨ TRƯỞNG|VIỆN TRƯỞNG|GIÁM ĐỐC)\b")

@@ -9,11 +9,11 @@ from cchc_docgen.importer.blocks import Block, Para, Table
 from cchc_docgen.importer.patterns import marker, starts_block
 from cchc_docgen.importer.text_reader import split_columns
 from cchc_docgen.importer.textcase import sentence_case
+from cchc_docgen.nd30words import LEGAL_TYPES, SPEECH_TYPES, TYPE_ABBR
 
 KIND_WORDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
-OTHER_KINDS = ("TỜ TRÌNH", "QUYẾT ĐỊNH", "THÔNG BÁO", "CÔNG VĂN", "NGHỊ QUYẾT", "CHỈ THỊ", "NGHỊ ĐỊNH", "THÔNG TƯ",
-               "HƯỚNG DẪN", "BIÊN BẢN", "GIẤY MỜI", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "QUY CHẾ", "THAM LUẬN", "DIỄN VĂN",
-               "PHƯƠNG ÁN", "QUY ĐỊNH")
+#: every other type name a document may carry (Phụ lục III, the legal types, speeches): not a plan or report
+OTHER_KINDS = tuple(t for t in (*TYPE_ABBR, *LEGAL_TYPES, "CÔNG VĂN", *SPEECH_TYPES) if t not in KIND_WORDS)
 _QUOC_HIEU = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^V/v\b|DỰ\s+THẢO", re.I)
 _NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<num>\d{1,5})?\s*/\s*(?P<type>[A-ZĐ]{1,5})\s*-\s*(?P<abbr>[\wĐđ&.-]+)")
 _DATE = re.compile(
@@ -177,11 +177,17 @@ def _title_and_after(blocks: list[Block], type_at: int, h: Header) -> None:
     h.end = i
 
 
+#: A title line ending in a conjunction or preposition goes on in the next line.
+_DANGLING = re.compile(r"\s(?:và|của|về|cho|tại|năm)\s*$")
+
+
 def _title_like(p: Para, prev: Block) -> bool:
     if not isinstance(prev, Para):
         return False
     if p.where.startswith("dòng"):  # plain text: wrapped title lines were joined already
         return False
+    if p.bold and prev.bold and len(p.plain) < 200 and _DANGLING.search(prev.plain):
+        return True  # "… quý I năm 2026 và" / "phương hướng, …": a full-width line need not look centred
     return p.center and p.bold == prev.bold and len(p.plain) < 200
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from cchc_docgen.nd30words import AUTHORITY
+
 #: A typed item marker at the start of a paragraph: I. | 2.1. | 1. 1) | a) a. | - – • | +
 MARKER = re.compile(
     r"^\s*(?:"
@@ -20,7 +22,7 @@ MARKER = re.compile(
 _OPENERS = re.compile(
     r"^\s*(?:Căn cứ\b|Thực hiện\b|Tiếp tục thực hiện\b|Kính gửi\b|Nơi nhận\b|Trên đây\b|Số\s*:|Lưu\s*:?\s*VT"
     r"|KẾ HOẠCH\s*$|BÁO CÁO\s*$|PHỤ LỤC\b|Phụ lục\s+[IVX\d]+\s*$|DANH MỤC\b|\(Kèm theo|\(Ban hành kèm theo"
-    r"|(?:KT|TM|TL|TUQ|Q)\.\s)"
+    rf"|{AUTHORITY}\.\s)"
 )
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 from cchc_docgen.errors import InputError
 from cchc_docgen.importer.blocks import Block, Para
 from cchc_docgen.models.base import strip_invisible
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+from cchc_docgen.ooxml.names import OLE_MAGIC
 
 
 def read_blocks(path: Path) -> list[Block]:
@@ -33,17 +32,17 @@ def _scrub(block: Block) -> Block:
 
 def _read(path: Path) -> list[Block]:
     head = path.read_bytes()[:8]
+    suffix = path.suffix.lower()
+    if head.startswith(b"PK") or head == OLE_MAGIC or suffix in (".docx", ".doc", ".docm"):
+        from cchc_docgen.importer.docx_reader import read_docx
+
+        return read_docx(path)  # every unreadable DOCX is reported by the one reader, as `check` reports it
     if not head:
         raise InputError(f"{path.name}: tệp rỗng (0 byte), không có gì để nhập.")
-    suffix = path.suffix.lower()
     if head.startswith(b"%PDF"):
         from cchc_docgen.importer.pdf_reader import read_pdf
 
         return read_pdf(path)
-    if head.startswith(b"PK") or head == OLE_MAGIC or suffix in (".docx", ".doc", ".docm"):
-        from cchc_docgen.importer.docx_reader import read_docx
-
-        return read_docx(path)
     if suffix == ".pdf":
         raise InputError(f"{path.name}: tệp có đuôi .pdf nhưng không phải PDF (hỏng hoặc đổi tên). Hãy xuất lại PDF.")
     raw = path.read_bytes()

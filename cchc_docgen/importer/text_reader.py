@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from cchc_docgen.importer.blocks import Block, Cell, Para, Table, escape_stars
 from cchc_docgen.importer.patterns import MARKER, starts_block
+from cchc_docgen.nd30words import AUTHORITY
 
 #: Anchors that begin the right-hand column when two header/footer columns share one line.
 _RIGHT = re.compile(
-    r"(CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]|^[^\W\d][\w .]{1,30},\s+ngày\b|\b(?:KT|TM|TL|TUQ|Q)\.\s+[A-ZĐ]"
+    r"(CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]|^[^\W\d][\w .]{1,30},\s+ngày\b|\b"
+    rf"{AUTHORITY}\.\s+[A-ZĐ]"
     r"|\b(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|HIỆU TRƯỞNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\s*$)"
 )
 _GAP = re.compile(r"\S(\s{4,})\S")

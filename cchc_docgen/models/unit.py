@@ -11,7 +11,8 @@ from pydantic import Field, model_validator
 from cchc_docgen.models.base import StrictModel, Text
 
 Category = Literal[
-    "mam_non", "tieu_hoc", "thcs", "thpt", "tieu_hoc_thcs", "thcs_thpt", "gdnn_gdtx", "phong_gddt", "khac"
+    "mam_non", "tieu_hoc", "thcs", "thpt", "tieu_hoc_thcs", "thcs_thpt", "gdnn_gdtx", "phong_gddt", "so", "ubnd_xa",
+    "khac",
 ]
 
 #: What people write for a category (lower case, NFC, spaces squashed) → the category key.
@@ -29,16 +30,23 @@ CATEGORY_WORDS: dict[str, str] = {
     "giáo dục nghề nghiệp - giáo dục thường xuyên": "gdnn_gdtx", "trung tâm gdtx": "gdnn_gdtx",
     "phòng gd&đt": "phong_gddt", "phòng gdđt": "phong_gddt", "phòng giáo dục và đào tạo": "phong_gddt",
     "phòng giáo dục": "phong_gddt", "pgd&đt": "phong_gddt", "pgdđt": "phong_gddt",
-    "khác": "khac",
+    "sở": "so", "ban": "so", "ngành": "so", "sở, ban, ngành": "so", "sở ban ngành": "so", "sở, ngành": "so",
+    "cơ quan chuyên môn": "so", "cơ quan chuyên môn thuộc ubnd tỉnh": "so", "ban quản lý": "so",
+    "ubnd xã": "ubnd_xa", "xã": "ubnd_xa", "phường": "ubnd_xa", "đặc khu": "ubnd_xa", "ubnd phường": "ubnd_xa",
+    "ubnd đặc khu": "ubnd_xa", "ủy ban nhân dân xã": "ubnd_xa", "ủy ban nhân dân phường": "ubnd_xa",
+    "ủy ban nhân dân đặc khu": "ubnd_xa", "ubnd cấp xã": "ubnd_xa", "ubnd xã, phường, đặc khu": "ubnd_xa",
+    "xã, phường, đặc khu": "ubnd_xa",
+    "khác": "khac", "đơn vị sự nghiệp": "khac", "đơn vị khác": "khac",
 }
 CATEGORY_HELP = (
-    "mầm non, tiểu học, THCS, THPT, TH&THCS, THCS&THPT, GDNN-GDTX, Phòng GD&ĐT, khác "
-    "(hoặc mã: mam_non, tieu_hoc, thcs, thpt, tieu_hoc_thcs, thcs_thpt, gdnn_gdtx, phong_gddt, khac)"
+    "sở, UBND xã, phường, đặc khu, mầm non, tiểu học, THCS, THPT (có thể viết 'trường THPT'), TH&THCS, THCS&THPT, "
+    "GDNN-GDTX, Phòng GD&ĐT, khác (hoặc mã: so, ubnd_xa, mam_non, tieu_hoc, thcs, thpt, tieu_hoc_thcs, thcs_thpt, "
+    "gdnn_gdtx, phong_gddt, khac)"
 )
 
 
 def _norm(value: str) -> str:
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", value)).strip().lower()
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", value)).strip().lower().replace("uỷ", "ủy")
     return re.sub(r"\s*([&-])\s*", r"\1", text)
 
 
@@ -50,6 +58,8 @@ def category_key(value: str) -> str | None:
     text = _norm(value)
     if text in CATEGORY_WORDS.values():
         return text
+    if text.startswith("trường ") and text not in _LOOKUP:
+        text = text[len("trường "):]
     return _LOOKUP.get(text)
 
 
@@ -137,7 +147,7 @@ class Unit(StrictModel):
 
     @property
     def is_school(self) -> bool:
-        return self.category not in ("phong_gddt", "gdnn_gdtx", "khac")
+        return self.category not in ("phong_gddt", "gdnn_gdtx", "so", "ubnd_xa", "khac")
 
     @property
     def sentence_name(self) -> str:
@@ -147,7 +157,8 @@ class Unit(StrictModel):
     @property
     def self_noun(self) -> str:
         """How the unit calls itself in its own text: 'nhà trường', 'Trung tâm', 'Phòng'."""
-        return {"gdnn_gdtx": "Trung tâm", "phong_gddt": "Phòng", "khac": "đơn vị"}.get(self.category, "nhà trường")
+        return {"gdnn_gdtx": "Trung tâm", "phong_gddt": "Phòng", "so": "cơ quan", "ubnd_xa": "địa phương",
+                "khac": "đơn vị"}.get(self.category, "nhà trường")
 
     @property
     def staff_words(self) -> str:
@@ -156,6 +167,8 @@ class Unit(StrictModel):
             return self.staff
         return {
             "phong_gddt": "công chức, viên chức, người lao động",
+            "so": "công chức, viên chức, người lao động",
+            "ubnd_xa": "cán bộ, công chức, viên chức",
             "gdnn_gdtx": "cán bộ, giáo viên, nhân viên",
             "khac": "cán bộ, viên chức, người lao động",
         }.get(self.category, "cán bộ, giáo viên, nhân viên")

@@ -1,12 +1,12 @@
-"""Warnings ``validate`` gives for a report: what is still left to fill in before it is sent."""
+"""Warnings ``validate`` gives for a report: what is still left to fill in, and Biểu mẫu figures that disagree."""
 
 from __future__ import annotations
 
-from cchc_docgen.errors import Problem
+from cchc_docgen.errors import DocgenError, Problem
 from cchc_docgen.loader.messages import key_path, line_of
 from cchc_docgen.models import Document, Node
 from cchc_docgen.models.walk import located_texts
-from cchc_docgen.report.skeleton import PLACEHOLDER
+from cchc_docgen.report.outline_body import PLACEHOLDER
 
 Lines = dict[tuple[object, ...], int]
 
@@ -32,7 +32,19 @@ def report_warnings(doc: Document, lines: Lines, file: str) -> list[Problem]:
     gaps = [path for path, text in located_texts(doc.body, ("body",)) if text.rstrip().endswith(PLACEHOLDER)]
     if gaps:
         warn(gaps[0], f"còn {len(gaps)} chỗ '{PLACEHOLDER}' chưa viết nội dung; hãy viết vào hoặc xóa dòng đó.")
+    for problem in _figure_problems(doc):
+        warn(("report", "figures"), problem)
     if not _has_summary(doc.body):
         warn(("body",), "báo cáo chưa có mục 'role: summary' nên số liệu tổng hợp và biểu đồ trạng thái nhiệm vụ "
                         "sẽ không được in; hãy thêm 'role: summary' vào mục kết quả thực hiện nhiệm vụ.")
     return found
+
+
+def _figure_problems(doc: Document) -> list[str]:
+    """The §4.4 checks of the Biểu mẫu (x.2 ≤ x.1, 4.1 ≥ its parts, codes, formula rows typed by hand …)."""
+    from cchc_docgen.context.report import report_figures  # context imports report: import late
+
+    try:
+        return report_figures(doc)[1].problems
+    except DocgenError as exc:
+        return [exc.message]

@@ -36,10 +36,20 @@ class Deadline:
     start: dt.date | None
     end: dt.date | None
     ongoing: bool = False
+    #: Each dated milestone written in the cell ("Trước ngày 10/6/2023, 10/11/2023": two), in order.
+    milestones: tuple[dt.date, ...] = ()
 
     @property
     def understood(self) -> bool:
         return self.end is not None
+
+    def due_within(self, first: dt.date, last: dt.date) -> bool:
+        """A milestone falls in ``first … last`` (each milestone belongs to its own period, not a range)."""
+        return any(first <= m <= last for m in self.milestones)
+
+    def overdue_at(self, day: dt.date) -> bool:
+        """The last milestone has passed by ``day`` (a task not done by then is overdue)."""
+        return self.end is not None and self.end < day
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -119,4 +129,4 @@ def parse_deadline(text: str | None, plan_year: int) -> Deadline:
         return Deadline(raw, None, None)
     starts = [min(w) for w in windows]  # a window written backwards ("2024-2023") still counts
     ends = [max(w) for w in windows]
-    return Deadline(raw, min(starts), max(ends), ongoing)
+    return Deadline(raw, min(starts), max(ends), ongoing, tuple(sorted(set(ends))))

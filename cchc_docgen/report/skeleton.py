@@ -1,95 +1,38 @@
-"""A plan → the skeleton of its periodic report (pure: model in, model out).
+"""A plan → the skeleton of its periodic CCHC report (pure: model in, model out).
 
-The skeleton follows the conventional outline of spec/nd30.md §7.2: results (the task summary, one
-placeholder per target, one section per content section of the plan), shortcomings and causes, directions for
-the next period, proposals; the appendix lists every task of the plan due in or before the period.
+The skeleton follows the official outline read from a data file (``report/outline.py``, Công văn
+4625/BNV-CCHC): title "Công tác cải cách hành chính <kỳ> và phương hướng, nhiệm vụ <kỳ tới> của <đơn vị>",
+the "Thực hiện …" opening, sections I–IV with every fixed item, the closing naming every recipient. The
+report keeps every task of the year plan (I.2 counts them cumulatively), each mapped to its outline field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, Literal, cast
 
-from cchc_docgen.context.dates import month_text
-from cchc_docgen.context.text import squash
+from cchc_docgen.context.text import squash, upper_vi
 from cchc_docgen.errors import InputError
-from cchc_docgen.models import DocDate, Document, Node, Preamble, Recipient
-from cchc_docgen.models.report import PeriodKey, ReportInfo, TaskResult
+from cchc_docgen.models import DocDate, Document, Preamble
+from cchc_docgen.models.report import Level, PeriodKey, ReportInfo, TaskResult
+from cchc_docgen.report.addressing import addressing, closing_sentence, due_date
 from cchc_docgen.report.deadlines import parse_deadline
+from cchc_docgen.report.fields import field_of, is_communication_plan, level_of
+from cchc_docgen.report.naming import (
+    Note,
+    Skeleton,
+    issuer_in_text,
+    plan_reference,
+    plan_subject,
+    short_date,
+)
+from cchc_docgen.report.outline import DEFAULT_VERSION, LEVELS, Outline, load_outline
+from cchc_docgen.report.outline_body import PLACEHOLDER, NextTask, outline_body
 from cchc_docgen.report.periods import Period, get_period
-from cchc_docgen.report.tasks import PlanTask, plan_tasks
+from cchc_docgen.report.tasks import plan_tasks
 
-#: What the skeleton writes where staff have to fill in text.
-PLACEHOLDER = "…"
-_UPWARD = re.compile(r"\bb/c\b|báo cáo", re.IGNORECASE)
-_LEADERS = re.compile(r"ban giám đốc|lãnh đạo|ban giám hiệu", re.IGNORECASE)
-_OWNER_TAIL = re.compile(r"\s+(?:của|tại)\s+(?:sở|phòng|trường|ủy ban|uỷ ban|ubnd|ngành|trung tâm|ban)\b.*$",
-                         re.IGNORECASE)
-_YEAR_TAIL = re.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$", re.IGNORECASE)
-
-
-class Note(str):
-    """A warning for the user (Vietnamese text); ``path`` is the key path in the plan it concerns, if any."""
-
-    path: tuple[object, ...]
-
-    def __new__(cls, text: str, path: tuple[object, ...] = ()) -> Note:
-        note = super().__new__(cls, text)
-        note.path = path
-        return note
-
-
-@dataclass
-class Skeleton:
-    """A report skeleton and the warnings met while making it (Vietnamese, for the user)."""
-
-    report: Document
-    warnings: list[Note] = field(default_factory=list)
-
-
-def short_date(date: dt.date) -> str:
-    """``15/12/2022``, ``14/3/2023``: as dates are cited in running text (months 1–2 with a zero)."""
-    return f"{date.day:02d}/{month_text(date.month)}/{date.year}"
-
-
-def _lower_first(text: str) -> str:
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
-
-
-def _about(plan: Document) -> str:
-    """The plan's title without its owner ("… của Sở …", "… Sở Giáo dục và Đào tạo Hưng Yên …")."""
-    text = squash(plan.title.replace("|", " "))
-    for name in {issuer_in_text(plan), squash(plan.issuer.name.replace("|", " "))}:
-        owner = rf"\s*(?:của\s+|tại\s+)?{re.escape(name)}(?:\s+{re.escape(squash(plan.issuer.place))})?\b"
-        text = re.sub(owner, "", text, flags=re.IGNORECASE)
-    return squash(_OWNER_TAIL.sub("", text))
-
-
-def plan_subject(plan: Document) -> str:
-    """What the plan is about, without its year or owner: "tuyên truyền cải cách hành chính"."""
-    return _lower_first(_YEAR_TAIL.sub("", _about(plan)))
-
-
-def issuer_in_text(doc: Document) -> str:
-    return squash(doc.issuer.full_name or doc.issuer.name.replace("|", " "))
-
-
-def plan_reference(plan: Document) -> str:
-    """``Kế hoạch số 07/KH-SGDĐT ngày 04/01/2022 của Sở … về …``; a draft's missing parts are '…'."""
-    number = f"{plan.number:02d}" if plan.number else PLACEHOLDER
-    date = plan.date
-    if date and date.day and date.month:
-        when = f"ngày {short_date(dt.date(date.year, date.month, date.day))}"
-    elif date and date.month:
-        when = f"ngày {PLACEHOLDER}/{month_text(date.month)}/{date.year}"
-    else:
-        when = f"ngày {PLACEHOLDER}"
-    about = _lower_first(_about(plan))
-    return f"Kế hoạch số {number}/KH-{plan.issuer.abbreviation} {when} của {issuer_in_text(plan)} về {about}"
+__all__ = ["PLACEHOLDER", "Note", "Skeleton", "build_report", "issuer_in_text", "make_report", "plan_reference",
+           "plan_subject", "short_date"]
 
 
 def _key(task: str, lead: str | None) -> tuple[str, str]:
@@ -104,34 +47,31 @@ def _carried(previous: Document | None) -> dict[tuple[str, str], TaskResult]:
     return {_key(t.task, t.lead): t for t in previous.report.tasks if t.task}
 
 
-def _task_rows(plan: Document, period: Period, year: int, base_year: int,
-               previous: Document | None, warnings: list[Note]) -> list[TaskResult]:
-    end = period.span(year)[1]
-    carried = _carried(previous)
-    rows: list[TaskResult] = []
-    group: PlanTask | None = None
-    for task in plan_tasks(plan):
-        if task.group is not None:
-            group = task
-            continue
-        deadline = parse_deadline(task.deadline, base_year)
-        if deadline.start is not None and deadline.start > end:
-            continue
-        if not deadline.understood:
-            shown = f"'{task.deadline}'" if task.deadline else "(không ghi)"
-            warnings.append(Note(f"nhiệm vụ '{_short(task.task)}': không hiểu thời hạn {shown}; nhiệm vụ vẫn "
-                                 "được đưa vào báo cáo, hãy xem lại.", task.path))
-        if group is not None:
-            rows.append(TaskResult(group=group.group))
-            group = None
-        old = carried.get(_key(task.task, task.lead))
-        rows.append(TaskResult(
-            task=task.task, lead=task.lead, deadline=task.deadline,
-            status=old.status if old else None,
-            result=(old.result if old and old.result else None),
-            note=old.note if old else None,
-        ))
-    return rows
+def out_of_scope(outline: Outline, level: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Rows of provincial scope a lower level marks "-" with a Ghi chú (spec §6.3, BC32)."""
+    rows = outline.out_of_scope.get(level) or {}
+    note = str(outline.out_of_scope.get("note", ""))
+    return ({k: dict.fromkeys(map(str, v), "-") for k, v in rows.items()},
+            {k: dict.fromkeys(map(str, v), note) for k, v in rows.items()})
+
+
+def carried_figures(outline: Outline, previous: Document | None, year: int,
+                    level: str = "province") -> tuple[dict[str, Any], dict[str, Any]]:
+    """Rows out of the level's scope ("-"), then the cumulative and stock rows of the previous report of the
+    same year (``--from``): figures and notes."""
+    figures, notes = out_of_scope(outline, level)
+    if previous is None or previous.report is None or previous.report.year != year:
+        return figures, notes
+    for form in outline.forms:
+        key = f"bm{form.number}"
+        old, old_notes = previous.report.figures.get(key, {}), previous.report.notes.get(key, {})
+        kept = {s: old[s] for s in form.carry if old.get(s) is not None}
+        kept_notes = {s: old_notes[s] for s in form.carry if s in old_notes}
+        if kept:
+            figures[key] = {**figures.get(key, {}), **kept}
+        if kept_notes:
+            notes[key] = {**notes.get(key, {}), **kept_notes}
+    return figures, notes
 
 
 def _short(text: str, size: int = 60) -> str:
@@ -139,101 +79,144 @@ def _short(text: str, size: int = 60) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def _content_sections(plan: Document) -> list[str]:
-    titles: list[str] = []
-    for node in plan.body:
-        if node.role not in ("content", "tasks", "forms"):
+def _task_rows(plan: Document, outline: Outline, base_year: int, previous: Document | None,
+               warnings: list[Note]) -> list[TaskResult]:
+    """Every task of the year plan (Y of I.2 is the whole plan, BC27), with its outline field."""
+    carried = _carried(previous)
+    communication = is_communication_plan(plan)
+    rows: list[TaskResult] = []
+    group: str | None = None
+    for task in plan_tasks(plan):
+        if task.group is not None:
+            group = task.group
+            rows.append(TaskResult(group=task.group))
             continue
-        children = [squash(c.title) for c in node.items if c.title]
-        titles.extend(children or ([squash(node.title)] if node.title else []))
-    return titles
+        if not parse_deadline(task.deadline, base_year).understood:
+            shown = f"'{task.deadline}'" if task.deadline else "(không ghi)"
+            warnings.append(Note(f"nhiệm vụ '{_short(task.task)}': không hiểu thời hạn {shown}; nhiệm vụ này không "
+                                 "được tính quá hạn, hãy xem lại.", task.path))
+        old = carried.get(_key(task.task, task.lead))
+        rows.append(TaskResult(
+            task=task.task, lead=task.lead, deadline=task.deadline,
+            status=old.status if old else None, result=old.result if old else None, note=old.note if old else None,
+            field=old.field if old and old.field else field_of(outline, task.task, group, communication),
+        ))
+    return [r for i, r in enumerate(rows) if r.task or (i + 1 < len(rows) and rows[i + 1].task)]
 
 
-def _targets(plan: Document) -> list[str]:
-    def leaves(nodes: list[Node]) -> list[str]:
-        out: list[str] = []
-        for node in nodes:
-            if node.items:
-                out.extend(leaves(node.items))
-            elif node.text or node.title:
-                out.append(squash(node.text or node.title or ""))
-        return out
-
-    return [t for node in plan.body if node.role == "targets" for t in leaves(node.items or [node])]
+def next_span(spec: Period, year: int) -> tuple[dt.date, dt.date]:
+    """The calendar span of the period after ``spec``: quý I → quý II; 6 tháng đầu → 6 tháng cuối năm."""
+    start = spec.span(year)[1] + dt.timedelta(days=1)
+    last_month = min(start.month + (6 if spec.key == "6m" else 3) - 1, 12)
+    end = dt.date(start.year + (last_month == 12), last_month % 12 + 1, 1) - dt.timedelta(days=1)
+    return start, end
 
 
-def _body(plan: Document, period: Period, year: int) -> list[Node]:
-    results: list[Node] = [Node(title="Tình hình thực hiện các nhiệm vụ của Kế hoạch", role="summary")]
-    targets = _targets(plan)
-    if targets:
-        results.append(Node(title="Kết quả thực hiện các chỉ tiêu", role="targets",
-                            items=[Node(text=t, paragraphs=[f"Kết quả đạt được: {PLACEHOLDER}"]) for t in targets]))
-    sections = _content_sections(plan) or ["Kết quả thực hiện các nội dung của Kế hoạch"]
-    results += [Node(title=t, role="content", paragraphs=[f"Kết quả đạt được: {PLACEHOLDER}"]) for t in sections]
-    return [
-        Node(title=f"Kết quả thực hiện {period.phrase(year)}", role="results", items=results),
-        Node(title="Tồn tại, hạn chế và nguyên nhân", role="limitations", items=[
-            Node(title="Tồn tại, hạn chế", paragraphs=[PLACEHOLDER]),
-            Node(title="Nguyên nhân", paragraphs=[PLACEHOLDER]),
-        ]),
-        Node(title=f"Phương hướng, nhiệm vụ {period.next_phrase(year)}", role="directions", items_numbering="dash",
-             items=[Node(text="Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành và các nhiệm vụ đến hạn theo "
-                              f"Kế hoạch trong {period.next_phrase(year)}."), Node(text=PLACEHOLDER)]),
-        Node(title="Đề xuất, kiến nghị", role="proposals", paragraphs=[PLACEHOLDER]),
-    ]
+def _closes_year(spec: Period) -> bool:
+    return spec.key in ("year", "q4")
 
 
-def build_report(plan: Document, period: str, year: int | None = None,
-                 previous: Document | None = None) -> Skeleton:
-    """The report skeleton for ``period`` of ``year`` (default: the plan's year), with warnings."""
+def _next_tasks(plan: Document, next_plan: Document | None, outline: Outline, spec: Period, year: int,
+                base_year: int) -> list[NextTask]:
+    """Tasks of the next period; for the year report only from the next year's plan, never the closed one."""
+    if _closes_year(spec):
+        if next_plan is None:
+            return []
+        source, first, last, plan_base = next_plan, dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31), year + 1
+    else:
+        source, plan_base = plan, base_year
+        first, last = next_span(spec, year)
+    communication = is_communication_plan(source)
+    out: list[NextTask] = []
+    group: str | None = None
+    for task in plan_tasks(source):
+        if task.group is not None:
+            group = task.group
+        elif parse_deadline(task.deadline, plan_base).due_within(first, last):
+            out.append(NextTask(task.task, field_of(outline, task.task, group, communication), task.deadline))
+    return out
+
+
+def _warn_gaps(plan: Document, tasks: list[TaskResult], spec: Period, year: int, next_plan: Document | None,
+               due: dt.date | None) -> list[Note]:
+    out: list[Note] = []
+    if not (plan.number and plan.date and plan.date.day):
+        out.append(Note("kế hoạch chưa có số hoặc ngày ban hành: hãy ghi lại số, ngày của kế hoạch trong "
+                        "'report.plan' và lời mở đầu của báo cáo.", ("date",)))
+    if not any(t.task for t in tasks):
+        out.append(Note("kế hoạch không có bảng nhiệm vụ: khung báo cáo vẫn đủ các mục; hãy tự ghi số nhiệm vụ của "
+                        "kế hoạch ở 'report.figures.bm1' (dòng 2.1 và 2.2).", ("appendices",)))
+    if _closes_year(spec) and next_plan is None:
+        out.append(Note(f"chưa có kế hoạch {spec.next_phrase(year)} (--next): mục IV ghi các nhiệm vụ trọng tâm "
+                        "chung; hãy bổ sung khi có kế hoạch mới."))
+    if due is None:
+        out.append(Note("chưa biết hạn gửi báo cáo: hãy ghi 'report.due' theo văn bản yêu cầu của cấp trên (chỉ báo "
+                        "cáo của UBND tỉnh gửi Bộ Nội vụ mới có hạn ngày 20)."))
+    return out
+
+
+def build_report(plan: Document, period: str, year: int | None = None, previous: Document | None = None, *,
+                 next_plan: Document | None = None, level: str | None = None, pattern: str = "B",
+                 due: dt.date | None = None, version: str = DEFAULT_VERSION) -> Skeleton:
+    """The report skeleton for ``period`` of ``year`` (default: the plan's year), with warnings.
+
+    ``next_plan`` feeds Section IV of a year report; ``level`` (province, department, commune, school) is
+    read from the issuer when not given; ``pattern`` is the addressing (B: Kính gửi; A: none); ``due`` the
+    date the superior asked for (only a province defaults to the 20th).
+    """
     from cchc_docgen.context.build import plan_year  # context imports this package: import late
 
     spec = get_period(period)
     if plan.report is not None:
         raise InputError("tệp được chỉ là một báo cáo, không phải kế hoạch. Hãy chỉ tệp YAML của kế hoạch; báo cáo "
                          "kỳ trước thì đưa vào bằng --from.")
+    if level is not None and level not in LEVELS:
+        raise InputError(f"cấp '{level}' không có; hãy chọn một trong: {', '.join(LEVELS)}.")
+    if pattern not in ("A", "B"):
+        raise InputError(f"cách gửi '{pattern}' không có; hãy chọn B (có 'Kính gửi') hoặc A (không có 'Kính gửi').")
+    outline = load_outline(version)
     base_year = plan_year(plan)
     year = year or base_year
     if year is None:
         raise InputError("không biết kế hoạch thuộc năm nào: hãy ghi năm trong tiêu đề kế hoạch hoặc dùng --year.")
-    if not any(t.group is None for t in plan_tasks(plan)):
-        raise InputError(
-            "kế hoạch không có bảng nhiệm vụ (phụ lục có cột nhiệm vụ và cột đơn vị chủ trì hoặc thời gian), nên "
-            "không lập được báo cáo kết quả thực hiện nhiệm vụ. Hãy thêm phụ lục nhiệm vụ vào kế hoạch."
-        )
+    level = level or level_of(plan)
     warnings: list[Note] = []
-    if not (plan.number and plan.date and plan.date.day):
-        warnings.append(Note("kế hoạch chưa có số hoặc ngày ban hành: hãy ghi lại số, ngày của kế hoạch trong "
-                             "'report.plan' và lời mở đầu của báo cáo.", ("date",)))
-    tasks = _task_rows(plan, spec, year, base_year or year, previous, warnings)
-    if not any(t.task for t in tasks):
-        warnings.append(Note(f"không có nhiệm vụ nào của kế hoạch đến hạn trong {spec.phrase(year)}; kiểm tra "
-                             "lại --period và --year.", ("appendices",)))
+    tasks = _task_rows(plan, outline, base_year or year, previous, warnings)
+    due = due_date(plan, level, spec, year, due)
+    warnings += _warn_gaps(plan, tasks, spec, year, next_plan, due)
+    unit = issuer_in_text(plan)
+    phrase, next_phrase = spec.phrase(year), spec.next_phrase(year)
+    where = addressing(plan, level, pattern)
+    work_year = year + 1 if _closes_year(spec) else year
+    superior = {} if level == "province" else {"superior_tasks": where.named[0]}  # I.5: the superior's tasks
+    values = {**outline.levels[level], **superior, "next": next_phrase, "next_upper": upper_vi(next_phrase),
+              "unit": unit, "work_year": str(work_year)}
+    body = outline_body(outline, year_report=spec.key == "year", level=level, values=values,
+                        next_tasks=_next_tasks(plan, next_plan, outline, spec, year, base_year or year),
+                        appendix=True)
+    request = (outline.source if level == "province" else
+               f"văn bản số {PLACEHOLDER} ngày {PLACEHOLDER} của {where.named[0]} về báo cáo công tác cải cách "
+               "hành chính")
     data_from, data_to = spec.data_period(year)
-    due = spec.due(year)
-    reference = plan_reference(plan)
-    addressees = [squash(r.name) for r in plan.recipients if r.note and _UPWARD.search(r.note)]
-    phrase = spec.phrase(year)
-    title = f"Kết quả thực hiện Kế hoạch {plan_subject(plan)} | {phrase}"
-    issuer = issuer_in_text(plan)
-    closing = f"Trên đây là báo cáo kết quả thực hiện Kế hoạch {plan_subject(plan)} {phrase} của {issuer}"
-    if addressees:
-        closing += f". Kính đề nghị {addressees[0]} xem xét, chỉ đạo"
-    recipients = [Recipient(name="Như trên")] if addressees else []
-    recipients += [r for r in plan.recipients if _LEADERS.search(r.name)]
+    figures, notes = carried_figures(outline, previous, year, level)
     report = Document(
-        kind="bao_cao", issuer=plan.issuer, date=DocDate(year=due.year, month=due.month), title=title, year=year,
-        addressees=addressees,
-        preamble=Preamble(text=f"Thực hiện {reference}, {issuer} báo cáo kết quả thực hiện {phrase} (số liệu tính "
-                               f"từ ngày {short_date(data_from)} đến ngày {short_date(data_to)}) như sau:"),
-        body=_body(plan, spec, year), closing=[closing], signer=plan.signer, recipients=recipients,
-        archive=plan.archive,
-        report=ReportInfo(plan=reference, period=cast(PeriodKey, spec.key), year=year, data_from=data_from,
-                          data_to=data_to, due=due, tasks=tasks),
+        kind="bao_cao", issuer=plan.issuer, date=DocDate(year=due.year if due else year,
+                                                         month=(due or spec.span(year)[1]).month),
+        title=f"Công tác cải cách hành chính {phrase} và | phương hướng, nhiệm vụ {next_phrase} của {unit}",
+        year=year, addressees=where.addressees,
+        preamble=Preamble(text=f"Thực hiện {request}, {unit} báo cáo kết quả thực hiện công tác cải cách hành chính "
+                               f"(CCHC) {phrase} và phương hướng, nhiệm vụ {next_phrase}, như sau:"),
+        body=body, closing=[closing_sentence(phrase, next_phrase, unit, where.named)], signer=plan.signer,
+        recipients=where.recipients, archive=plan.archive,
+        report=ReportInfo(plan=plan_reference(plan), period=cast(PeriodKey, spec.key), year=year,
+                          data_from=data_from, data_to=data_to, due=due, tasks=tasks, outline=outline.version,
+                          level=cast(Level, level), addressing=cast(Literal["A", "B"], pattern),
+                          figures=figures, notes=notes),
     )
     return Skeleton(report, warnings)
 
 
-def make_report(plan: Document, period: str, year: int | None = None, previous: Document | None = None) -> Document:
+def make_report(plan: Document, period: str, year: int | None = None, previous: Document | None = None,
+                **options: Any) -> Document:
     """The report skeleton of ``plan`` for ``period`` (q1 … year); statuses carried from ``previous``."""
-    return build_report(plan, period, year, previous).report
+    return build_report(plan, period, year, previous, **options).report

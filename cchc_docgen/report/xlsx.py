@@ -1,7 +1,8 @@
-"""The task table of a report as a spreadsheet staff fill in, and reading it back.
+"""The report as a spreadsheet staff fill in (tasks and Biểu mẫu 1–7), and reading it back.
 
-``write_xlsx`` writes one sheet with a drop-down list in every status cell; ``read_xlsx`` takes status,
-result and note back into the report and reports every bad cell with its sheet, row and column.
+``write_xlsx`` writes a task sheet with a drop-down list in every status cell, then one sheet per Biểu mẫu
+(``xlsx_forms``); ``read_xlsx`` takes statuses, results, notes and figures back into the report and reports
+every bad cell with its sheet, row and column.
 A hidden column "Mã" ties each row to its task, so sorting or filtering the sheet does no harm.
 """
 
@@ -18,7 +19,9 @@ from cchc_docgen.context.text import squash
 from cchc_docgen.errors import InputError, Problem
 from cchc_docgen.models import Document
 from cchc_docgen.models.report import STATUSES, TaskResult, normalise_status
+from cchc_docgen.report.outline import load_outline
 from cchc_docgen.report.periods import get_period
+from cchc_docgen.report.xlsx_forms import add_form_sheets, read_form_sheets
 
 SHEET = "Nhiệm vụ"
 HEADERS = ("TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện/hoàn thành", "Trạng thái",
@@ -78,6 +81,7 @@ def workbook_bytes(doc: Document) -> bytes:
     check.add(f"E{HEADER_ROW + 1}:E{last}")
     sheet.add_data_validation(check)
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+    add_form_sheets(book, load_outline(info.outline), info)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -161,9 +165,15 @@ def read_xlsx(report: Document, path: Path | str) -> Document:
             **{k: v for k, v in (("status", status), ("result", _cell_text(values[RESULT_COL - 1])),
                                  ("note", _cell_text(values[NOTE_COL - 1]))) if v is not None},
         })
+    figures, notes, form_problems = read_form_sheets(book, load_outline(info.outline), str(path))
+    problems += form_problems
     if problems:
         raise InputError("", problems)
-    return report.model_copy(update={"report": info.model_copy(update={"tasks": tasks})})
+    update: dict[str, Any] = {"tasks": tasks}
+    if figures:  # the sheets hold the Biểu mẫu figures: they replace those of the YAML, form by form
+        update["figures"] = {**info.figures, **figures}
+        update["notes"] = {**info.notes, **notes}
+    return report.model_copy(update={"report": info.model_copy(update=update)})
 
 
 def apply_tasks_file(doc: Document, yaml_path: Path | str) -> Document:

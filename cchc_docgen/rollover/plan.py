@@ -14,7 +14,7 @@ from cchc_docgen.errors import InputError
 from cchc_docgen.loader import document_from, read_yaml
 from cchc_docgen.loader.messages import key_path
 from cchc_docgen.models import KINDS, Document
-from cchc_docgen.rollover.years import shift_text
+from cchc_docgen.rollover.years import citation_spans, shift_text
 from cchc_docgen.yamlio import dump_roundtrip, parse_roundtrip, replace_text, text_scalar
 
 _TIME_LABEL = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.IGNORECASE)
@@ -94,6 +94,7 @@ class _Job:
         self.changes: list[Change] = []
         self.review: list[Review] = []
         self.deadlines: list[tuple[int | None, str, str]] = []
+        self.moved: set[str] = set()
 
     # ───────────── header fields ─────────────
 
@@ -117,7 +118,11 @@ class _Job:
         if tree.get("year") == self.old:
             tree["year"] = self.new
             self._note(("year",), str(self.old), str(self.new))
-        for path, parent, key, value, context in self._texts():
+        texts = list(self._texts())
+        # a deadline moved in one place (the appendix's time column) moves wherever the plan repeats it
+        for _, _, _, value, context in texts:
+            self.moved |= shift_text(value, self.old, self.new, deadline=context == "time").moved_dates
+        for path, parent, key, value, context in texts:
             self._shift(path, parent, key, value, context)
         self._offer_basis()
 
@@ -201,7 +206,7 @@ class _Job:
                     yield from self._walk(row[key], here, context)
 
     def _shift(self, path: tuple[Any, ...], parent: Any, key: Any, text: str, context: str) -> None:
-        result = shift_text(text, self.old, self.new, deadline=context == "time")
+        result = shift_text(text, self.old, self.new, deadline=context == "time", also=frozenset(self.moved))
         line = self._line(path)
         where = key_path(path)
         if result.text != text:
@@ -216,6 +221,9 @@ class _Job:
         for phrase in result.kept_previous:
             self.review.append(Review(line, where, f"'{phrase}' (năm trước năm kế hoạch) được giữ nguyên: "
                                       f"nếu nói về năm trước của kế hoạch mới, hãy đổi thành {self.new - 1}."))
+        if result.undated and context in ("body", "targets", "cell", "time"):
+            self.review.append(Review(line, where, f"'{result.undated[0]}' không ghi năm: đây là lịch của năm "
+                                      f"{self.old}; hãy đặt lại ngày cho năm {self.new} (thứ trong tuần đã khác)."))
         if context == "targets" and re.search(r"\b(19|20)\d\d\b|\d+\s*%", result.text):
             self.review.append(Review(line, where, "chỉ tiêu có năm hoặc số liệu: hãy xem lại con số cho năm "
                                       f"{self.new}."))
@@ -255,14 +263,20 @@ class _Job:
     def review_past_deadlines(self) -> None:
         """Deadlines that fall before the new plan is issued (its year and month): someone must set new ones."""
         date = self.tree.get("date")
+        year = date.get("year") if isinstance(date, dict) else None
         month = date.get("month") if isinstance(date, dict) else None
-        issued = (self.new, month or 1)
+        issued = (year or self.new, month or 1)  # the draft's own date: 12/2026 for a 2027 plan issued in December
         for line, where, text in self.deadlines:
+            cited = [(s, e) for s, e, _ in citation_spans(text)]
             for m in _WHEN.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in cited):
+                    continue
                 if m.group("quarter"):
                     when = (int(m.group("qyear")), _QUARTER_END[m.group("quarter").upper()])
                 else:
                     when = (int(m.group("year")), int(m.group("month")))
+                    if not 1 <= when[1] <= 12:
+                        continue
                 if when < issued:
                     self.review.append(Review(line, where, f"hạn '{m.group(0)}' đã qua so với thời điểm ban hành "
                                               f"kế hoạch năm {self.new}: hãy đặt hạn mới."))
@@ -270,7 +284,7 @@ class _Job:
 
 #: a deadline's month and year: "10/01/2024", "tháng 12/2023", "Quý IV/2023"
 _WHEN = re.compile(
-    r"(?:\b\d{1,2}/)?\b(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"
+    r"(?<![\w/])(?:\d{1,2}/)?(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)\b(?!/)"
     r"|\bquý\s+(?P<quarter>IV|III|II|I)\s*/\s*(?P<qyear>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 _DOC = (
     r"(?:Nghị quyết|Nghị định|Quyết định|Kế hoạch|Chỉ thị|Thông tư liên tịch|Thông tư|Công văn|Văn bản|"
     r"Chương trình hành động|Chương trình|Hướng dẫn|Thông báo|Công điện|Kết luận|Quy định|Đề án|Luật|Báo cáo|"
-    r"Tờ trình|Quy chế)"
+    r"Tờ trình|Quy chế|Phương án|Dự án|Chiến lược|Điều lệ|Pháp lệnh|Nghị quyết liên tịch|Thông báo kết luận|Giấy mời)"
 )
 #: a cited document: its type and a number with a '/' or '-' ("số 4647/QĐ-UBND", "76/NQ-CP", "số 03-NQ/TU")
 CITATION = re.compile(
-    rf"{_DOC}\s+(?:số\s*:?\s*)?\d+[\w.]*[/-][\wĐđ/.&-]*",
+    rf"{_DOC}\s+(?:số\s*:?\s*)?\d+[\w.]*[/-][\wĐđ/.&-]*"
+    r"|\bsố\s*:?\s*\d+[\w.]*/(?:\d{4}/)?[A-ZĐ][\wĐđ/.&-]*",  # "(theo) số 7178/PA-UBND": any typed number
     re.IGNORECASE,
 )
 _CITED_DATE = re.compile(r"\s*(?:của\s[^;.()]{0,80}?\s)?(?:ngày\s+)?\d{1,2}/\d{1,2}/(?:19|20)\d\d")
@@ -35,7 +36,7 @@ _NUMBER_YEAR = re.compile(r"(?:\d/|/)((?:19|20)\d\d)(?=/)|\d:((?:19|20)\d\d)\b")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _DEADLINE_WORDS = re.compile(
-    r"(trước|đến|hạn|chậm nhất|từ|trong|hoàn thành|xong|kể từ|gửi)\s+(ngày\s+)?$|^\s*$", re.IGNORECASE
+    r"(trước|đến|hạn|chậm nhất|từ|trong|hoàn thành|xong|kể từ|gửi)\s+(là\s+)?(ngày\s+)?$|^\s*$", re.IGNORECASE
 )
 _PERIOD = re.compile(r"(tháng|quý|quí)\s+[\dIVX]+(\s*,\s*[\dIVX]+)*\s*/\s*$|(tháng|quý)\s*[\dIVX]*\s*/?\s*$",
                      re.IGNORECASE)
@@ -53,6 +54,10 @@ class Shift:
     kept_previous: list[str] = field(default_factory=list)
     #: citations found (text of each), with their date's year when there is one
     citations: list[tuple[str, int | None]] = field(default_factory=list)
+    #: full dates moved as deadlines ("15/01/2026"): the same date elsewhere in the plan moves with them
+    moved_dates: set[str] = field(default_factory=set)
+    #: "ngày 23 tháng 1" with no year: a day of the old year's calendar
+    undated: list[str] = field(default_factory=list)
 
 
 def citation_spans(text: str) -> list[tuple[int, int, int | None]]:
@@ -75,8 +80,12 @@ def citation_spans(text: str) -> list[tuple[int, int, int | None]]:
     return spans
 
 
-def shift_text(text: str, old: int, new: int, *, deadline: bool = False) -> Shift:
-    """``text`` with the plan year ``old`` moved to ``new`` (and, in deadlines, the year before it)."""
+_UNDATED = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\b(?!\s*(?:năm\b|/))", re.IGNORECASE)
+
+
+def shift_text(text: str, old: int, new: int, *, deadline: bool = False, also: frozenset[str] = frozenset()) -> Shift:
+    """``text`` with the plan year ``old`` moved to ``new`` (and, in deadlines, the years before and after it);
+    ``also``: dates moved as deadlines elsewhere in the plan, moved here too (one deadline, one date)."""
     delta = new - old
     result = Shift(text)
     spans = citation_spans(text)
@@ -103,8 +112,9 @@ def shift_text(text: str, old: int, new: int, *, deadline: bool = False) -> Shif
         year = int(match.group(3))
         before = text[max(0, match.start() - 30): match.start()]
         is_deadline = deadline or bool(_DEADLINE_WORDS.search(before))
-        if is_deadline and year in (old - 1, old):
+        if (is_deadline and year in (old - 1, old, old + 1)) or _same_date(match.group(0)) in also:
             edits.append((match.start(3), match.end(3), str(year + delta)))
+            result.moved_dates.add(_same_date(match.group(0)))
         elif year <= old:
             result.kept_dates.append(match.group(0))
         protected.append((match.start(), match.end()))
@@ -120,6 +130,9 @@ def shift_text(text: str, old: int, new: int, *, deadline: bool = False) -> Shif
                 edits.append((match.start(), match.end(), str(year + delta)))
             else:
                 result.kept_previous.append(_phrase(text, match.start(), match.end()))
+        elif year == old + 1 and (deadline or _PERIOD.search(before)):  # "Quý I/2027" of a 2026 plan: its review
+            edits.append((match.start(), match.end(), str(year + delta)))
+    result.undated = [m.group(0) for m in _UNDATED.finditer(text) if free(m.start(), m.end())]
     out = text
     for start, end, value in sorted(edits, reverse=True):
         out = out[:start] + value + out[end:]
@@ -128,6 +141,12 @@ def shift_text(text: str, old: int, new: int, *, deadline: bool = False) -> Shif
         result.changes.append((text[a:b], text[a:start] + value + text[end:b]))
     result.text = out
     return result
+
+
+def _same_date(text: str) -> str:
+    """'5/1/2026' and '05/01/2026' are one date: '05/01/2026'."""
+    day, month, year = text.split("/")
+    return f"{int(day):02d}/{int(month):02d}/{year}"
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -32,7 +32,8 @@ OPTION_LABELS = {
     "results": "Kết quả", "limitations": "Tồn tại, hạn chế", "directions": "Phương hướng",
     "proposals": "Đề xuất, kiến nghị", "summary": "Số liệu tổng hợp (báo cáo)",
     "mam_non": "Mầm non", "tieu_hoc": "Tiểu học", "thcs": "THCS", "thpt": "THPT", "tieu_hoc_thcs": "TH&THCS",
-    "thcs_thpt": "THCS&THPT", "gdnn_gdtx": "GDNN-GDTX", "phong_gddt": "Phòng GD&ĐT", "khac": "Khác",
+    "thcs_thpt": "THCS&THPT", "gdnn_gdtx": "GDNN-GDTX", "phong_gddt": "Phòng GD&ĐT",
+    "so": "Sở, ban, ngành", "ubnd_xa": "UBND xã, phường, đặc khu", "khac": "Khác",
     "head": "Người đứng đầu ký", "deputy": "Cấp phó ký thay (KT.)",
 }
 

@@ -94,12 +94,15 @@ async def read_upload(request: Request, upload: Any, allowed: set[str]) -> tuple
     data = await upload.read(limit + 1)
     if len(data) > limit:
         raise Denied(413, f"Tệp “{name}” quá lớn: chỉ nhận tệp đến {limit // (1024 * 1024)} MB.")
-    if suffix in (".docx",) and not data.startswith(b"PK"):
-        raise Denied(415, f"Tệp “{name}” không phải tệp Word .docx hợp lệ (có thể bị hỏng hoặc chỉ đổi đuôi). "
-                          "Hãy mở bằng Word và lưu lại dạng .docx.")
     if suffix == ".pdf" and not data.startswith(b"%PDF"):
         raise Denied(415, f"Tệp “{name}” không phải tệp PDF hợp lệ.")
     return name, data
+
+
+def unreadable(name: str, exc: DocgenError) -> str:
+    """The one message for a file ``check`` or ``import`` cannot read (the reader's reason, without its path)."""
+    reason = getattr(exc, "reason", None) or "; ".join(p.message for p in exc.problems) or exc.message
+    return f"Không đọc được tệp “{name}”: {reason}"
 
 
 @router.get("/check")
@@ -122,8 +125,8 @@ async def check(request: Request) -> Response:
         path.write_bytes(data)
         try:
             checked = await asyncio.to_thread(check_document, path)
-        except DocgenError as exc:
-            raise Denied(422, f"Không đọc được tệp “{name}”: {exc.message}") from None
+        except DocgenError as exc:  # a file we cannot read is the uploader's problem: 400, never 500
+            raise Denied(400, unreadable(name, exc)) from None
     findings = checked.findings
     must = sum(f.level == MUST for f in findings)
     return page(request, "check.html", result={"name": name, "findings": findings, "must": must,

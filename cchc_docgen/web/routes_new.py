@@ -18,12 +18,13 @@ from pydantic import ValidationError
 from cchc_docgen.atomic import write_bytes_atomic as write_atomic
 from cchc_docgen.errors import DocgenError
 from cchc_docgen.models.unit import Unit
+from cchc_docgen.ooxml.package import UnreadablePackage
 from cchc_docgen.web import library, store
 from cchc_docgen.web.accounts import User
 from cchc_docgen.web.app import page
 from cchc_docgen.web.formspec import fields
 from cchc_docgen.web.paths import rel_of
-from cchc_docgen.web.routes_files import read_upload
+from cchc_docgen.web.routes_files import read_upload, unreadable
 from cchc_docgen.web.security import check_csrf, current_user, open_document
 from cchc_docgen.web.wording import plain
 
@@ -130,6 +131,8 @@ async def create_plan(request: Request) -> Response:
             derived = await asyncio.to_thread(derive_file, load_parent(path), unit)
         else:
             return _form_page(request, user, flat, 422, error="Hãy chọn kế hoạch cấp trên, hoặc tải lên tệp Word/PDF.")
+    except UnreadablePackage as exc:
+        return _form_page(request, user, flat, 400, error=unreadable(str(getattr(upload, "filename", "")), exc))
     except DocgenError as exc:
         detail = "; ".join(plain(p.message) for p in exc.problems) or plain(exc.message)
         return _form_page(request, user, flat, 422, chosen=chosen, error=f"Không lập được kế hoạch: {detail}")
@@ -174,6 +177,8 @@ async def import_upload(request: Request) -> Response:
         source.write_bytes(data)
         try:
             result = await asyncio.to_thread(import_file, source)
+        except UnreadablePackage as exc:  # the same words as the check page and the CLI: 400, never 500
+            return page(request, "import.html", 400, error=unreadable(name, exc))
         except DocgenError as exc:
             detail = "; ".join(p.message for p in exc.problems) or exc.message
             return page(request, "import.html", 422, error=f"Không nhập được tệp “{name}”: {detail}")

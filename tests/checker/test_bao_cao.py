@@ -9,7 +9,7 @@ from docx.shared import Pt
 from gooddoc import CAPTION, build_good, clone_after, find_p, paragraphs, set_runs, set_text
 
 from cchc_docgen.checker import check_docx
-from cchc_docgen.checker.ooxml import w
+from cchc_docgen.ooxml.names import w
 
 
 def _bao_cao(*, kinh_gui: bool = True, nhu_tren: bool = True) -> DocxDocument:

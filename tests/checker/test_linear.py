@@ -14,7 +14,7 @@ import pytest
 from gooddoc import _appendix, _roman, build_good
 
 from cchc_docgen.checker import check_docx, docmodel
-from cchc_docgen.checker.ooxml import open_package
+from cchc_docgen.ooxml.package import open_package
 
 
 class CountingList(list):  # type: ignore[type-arg]

@@ -126,14 +126,14 @@ def test_paragraph_indented_with_a_tab_is_indented_by_the_tab_stop(tmp_path: Pat
     assert "2,00 cm" in finding.message
 
 
-def _last_entry(doc: DocxDocument, text: str, mark: str = "") -> None:
+def _last_entry(doc: DocxDocument, text: str, mark: str = "", half_points: int = 22) -> None:
     p = find_p(doc, "- Lưu")
     set_text(p, text)
     if mark:
         r = OxmlElement("w:r")
         rpr = OxmlElement("w:rPr")
         sz = OxmlElement("w:sz")
-        sz.set(qn("w:val"), "12")
+        sz.set(qn("w:val"), str(half_points))
         rpr.append(sz)
         r.append(rpr)
         t = OxmlElement("w:t")
@@ -143,10 +143,18 @@ def _last_entry(doc: DocxDocument, text: str, mark: str = "") -> None:
 
 
 def test_drafter_mark_after_the_luu_line_is_normal(tmp_path: Path) -> None:
+    """Mẫu 1.4 puts ô 12 (drafter's mark, copies) right after "- Lưu: VT, …."; like the entry it is 11 pt."""
     for text, mark in (("- Lưu: VT, VP.", "Châu"), ("- Lưu: VT, NC", ".Châu(04b)"), ("- Lưu: VT, VP, PL.(300).", "")):
         doc = build_good()
         _last_entry(doc, text, mark)
         assert _rules(_check(doc, tmp_path)) == set(), (text, mark)
+
+
+def test_a_drafter_mark_smaller_than_11_pt_is_reported(tmp_path: Path) -> None:
+    doc = build_good()
+    _last_entry(doc, "- Lưu: VT, VP.", "Châu", half_points=12)
+    (finding,) = _of(_check(doc, tmp_path), "R2")
+    assert "11 pt" in finding.message
 
 
 def test_luu_line_without_final_dot_is_reported(tmp_path: Path) -> None:

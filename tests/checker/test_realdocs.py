@@ -1,7 +1,8 @@
-"""Real office documents with hand-written expected findings (tests/data/realdocs/labels.yaml).
+"""Real office documents with hand-written expected findings, in two sets of different issuers.
 
-Prints precision and recall over the corpus and requires precision ≥ 0.95 and recall ≥ 0.90; each
-document's kind (typed, công văn, appendix, outside NĐ30) must be recognised.
+``labels.yaml`` is the development set (the checker was tuned on it); ``labels_test.yaml`` is the test set,
+judged from the XML and the rendered page before the checker was run on it. Both scores are printed; the
+README quotes the test set's. Each document's kind (typed, công văn, appendix, outside NĐ30) must be recognised.
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ import yaml
 from cchc_docgen.checker import CheckResult, Finding, check_document
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "realdocs"
-LABELS: dict = yaml.safe_load((DATA / "labels.yaml").read_text(encoding="utf-8"))
+DEV: dict = yaml.safe_load((DATA / "labels.yaml").read_text(encoding="utf-8"))
+TEST: dict = yaml.safe_load((DATA / "labels_test.yaml").read_text(encoding="utf-8"))
+LABELS: dict = {**DEV, **TEST}
+#: what each set must reach (development: the documents the rules were written against; test: unseen issuers)
+TARGET = {"development": (0.95, 0.90), "test": (0.90, 0.85)}
 
 
 def _nfc(text: str) -> str:
@@ -40,7 +45,8 @@ def results() -> dict[str, CheckResult]:
     return {name: check_document(DATA / f"{name}.docx") for name in LABELS}
 
 
-def test_every_document_is_labelled() -> None:
+def test_every_document_is_labelled_in_exactly_one_set() -> None:
+    assert not set(DEV) & set(TEST)
     assert {p.stem for p in DATA.glob("*.docx")} == set(LABELS)
     for name, entry in LABELS.items():
         for item in entry["findings"]:
@@ -54,23 +60,28 @@ def test_kind_is_recognised(results: dict[str, CheckResult], name: str) -> None:
         assert results[name].findings == [] and results[name].note
 
 
-def test_precision_and_recall_on_real_documents(results: dict[str, CheckResult]) -> None:
+def score(labels: dict, results: dict[str, CheckResult]) -> tuple[float, float, list[str]]:
+    """(precision, recall, lines naming each false positive and false negative) of ``results`` on ``labels``."""
     tp = fp = fn = 0
     report = []
-    for name, entry in LABELS.items():
+    for name, entry in labels.items():
         hits, extra, missed = _match(results[name].findings, entry["findings"])
         tp, fp, fn = tp + hits, fp + len(extra), fn + len(missed)
         report += [f"  FP {name}: {f.rule_id} {f.location} «{f.excerpt}» {f.message}" for f in extra]
         report += [f"  FN {name}: {rule} {where}" for rule, where in missed]
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    print(
-        f"\nreal documents: {len(LABELS)}, findings expected {tp + fn}, reported {tp + fp}, "
-        f"precision={precision:.3f}, recall={recall:.3f}"
-    )
-    print("\n".join(report))
-    assert precision >= 0.95, "\n".join(report)
-    assert recall >= 0.90, "\n".join(report)
+    report.insert(0, f"{len(labels)} documents, findings expected {tp + fn}, reported {tp + fp}, "
+                     f"precision={precision:.3f}, recall={recall:.3f}")
+    return precision, recall, report
+
+
+@pytest.mark.parametrize("which", ["development", "test"])
+def test_precision_and_recall_on_real_documents(results: dict[str, CheckResult], which: str) -> None:
+    precision, recall, report = score(DEV if which == "development" else TEST, results)
+    print(f"\n{which} set: " + "\n".join(report))
+    want_p, want_r = TARGET[which]
+    assert precision >= want_p and recall >= want_r, "\n".join(report)
 
 
 @pytest.mark.slow
@@ -87,17 +98,12 @@ def test_precision_and_recall_in_layout_mode() -> None:
     paths = [DATA / f"{name}.docx" for name in LABELS]
     layouts, note = render_layouts(paths)
     assert note is None, note
-    tp = fp = fn = 0
-    report = []
-    for name, entry in LABELS.items():
-        res = check_document(DATA / f"{name}.docx", layouts[DATA / f"{name}.docx"])
-        hits, extra, missed = _match(res.findings, entry["findings"])
-        tp, fp, fn = tp + hits, fp + len(extra), fn + len(missed)
-        report += [f"  FP {name}: {f.rule_id} {f.location} «{f.excerpt}» {f.message}" for f in extra]
-        report += [f"  FN {name}: {rule} {where}" for rule, where in missed]
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    print(f"\nlayout mode: precision={precision:.3f}, recall={recall:.3f}\n" + "\n".join(report))
-    assert precision >= 0.95 and recall >= 0.90, "\n".join(report)
+    results = {name: check_document(DATA / f"{name}.docx", layouts[DATA / f"{name}.docx"]) for name in LABELS}
+    for which, labels in (("development", DEV), ("test", TEST)):
+        precision, recall, report = score(labels, results)
+        print(f"\nlayout mode, {which} set: " + "\n".join(report))
+        want_p, want_r = TARGET[which]
+        assert precision >= want_p and recall >= want_r, "\n".join(report)
 
 
 def test_every_finding_says_where_and_how_to_fix_in_vietnamese(results: dict[str, CheckResult]) -> None:

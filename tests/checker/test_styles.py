@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from cchc_docgen.checker.ooxml import A_NS, W_NS
-from cchc_docgen.checker.styles import Styles
+from cchc_docgen.ooxml.names import A_NS, W_NS
+from cchc_docgen.ooxml.styles import Styles
 
 W = f'xmlns:w="{W_NS}"'
 

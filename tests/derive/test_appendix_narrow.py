@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from cchc_docgen.derive.appendix import Assignee, narrow
+from cchc_docgen.derive.assign import Reader
 from cchc_docgen.derive.vocab import Relation
 from cchc_docgen.models import Appendix
 from cchc_docgen.models.unit import Unit
 
 UNIT = Unit.model_validate({"name": "Trường Tiểu học A", "abbreviation": "THA", "place": "X", "category": "tiểu học",
                             "head": {"title": "Hiệu trưởng", "name": "A"}})
+READER = Reader(UNIT, Relation(True), superior=None, under_issuer=True)
 WHO = Assignee(lead="Hiệu trưởng", support_lead="Phó Hiệu trưởng", partners="Các tổ chuyên môn")
 
 
@@ -35,7 +37,7 @@ def test_merged_lead_cell_is_read_for_every_row_it_spans() -> None:
         {"group": "Báo cáo"},
         {"task": "T5", "lead": "Văn phòng", "partner": "Các trường MN, TH, THCS"},
     ])
-    narrowed, kept = narrow(table, UNIT, Relation(True), WHO, "Phòng GD&ĐT")
+    narrowed, kept, _ = narrow(table, READER, WHO, "Phòng GD&ĐT")
     assert [(k.task, k.role) for k in kept] == [("T1", "lead"), ("T2", "lead"), ("T3", "lead"), ("T5", "support")]
     assert [r.group or r.cells()["task"].paragraphs[0] for r in narrowed.rows] == [
         "Chỉ đạo", "T1", "T2", "T3", "Báo cáo", "T5"]  # the "Kiểm tra" group lost its only task
@@ -53,7 +55,7 @@ def test_subrows_kept_one_by_one() -> None:
             {"task": "của các trường", "lead": "Các trường tiểu học"},
         ]},
     ])
-    narrowed, kept = narrow(table, UNIT, Relation(True), WHO, "Phòng GD&ĐT")
+    narrowed, kept, _ = narrow(table, READER, WHO, "Phòng GD&ĐT")
     assert [k.task for k in kept] == ["của các trường"]
     assert [s.cells()["task"].paragraphs[0] for s in narrowed.rows[0].subrows] == ["của các trường"]
 
@@ -62,5 +64,5 @@ def test_table_without_assignee_columns_is_kept_whole() -> None:
     table = Appendix.model_validate({"title": ["Phụ lục"], "columns": [
         {"key": "task", "label": "Nội dung", "width": 100}, {"key": "time", "label": "Thời gian", "width": 40}],
         "rows": [{"task": "A"}, {"task": "B"}]})
-    narrowed, kept = narrow(table, UNIT, Relation(True), WHO, "Phòng GD&ĐT")
+    narrowed, kept, _ = narrow(table, READER, WHO, "Phòng GD&ĐT")
     assert narrowed == table and kept == []

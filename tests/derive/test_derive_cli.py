@@ -22,7 +22,8 @@ def test_writes_child_and_renders(tmp_path: Path, capsys) -> None:
     assert load_document(out).issuer.abbreviation == "THPTNT"
     assert (tmp_path / "truong.docx").stat().st_size > 10_000
     printed = capsys.readouterr().out
-    assert "giữ 12 nhiệm vụ" in printed and "bỏ 2 nhiệm vụ" in printed
+    # the headline counts every task (body, organization, appendix), not only the 12 appendix rows
+    assert "giữ 18 nhiệm vụ" in printed and "bỏ 2 nhiệm vụ" in printed
 
 
 def test_output_exists_is_not_overwritten(tmp_path: Path, capsys) -> None:

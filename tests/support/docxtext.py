@@ -40,6 +40,14 @@ def paragraphs(path: Path) -> list[str]:
     return out
 
 
+def table_rows(path: Path) -> list[list[str]]:
+    """Every table row of the document body, as the texts of its cells (paragraphs joined by a space)."""
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    return [[" ".join("".join(t.text or "" for t in tc.iter(f"{W}t")).split()) for tc in tr.iter(f"{W}tc")]
+            for tr in root.iter(f"{W}tr")]
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 

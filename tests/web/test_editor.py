@@ -185,9 +185,9 @@ def test_uploads_are_limited_in_size_and_type(app_factory) -> None:
     response = client.post("/check", data={"csrf": token}, files={"file": ("x.exe", b"MZ")})
     assert response.status_code == 415 and "không đúng loại" in response.text
     response = client.post("/check", data={"csrf": token}, files={"file": ("hong.docx", b"not a zip")})
-    assert response.status_code == 415 and "không phải tệp Word" in response.text
+    assert response.status_code == 400 and "không phải văn bản Word" in response.text
     response = client.post("/check", data={"csrf": token}, files={"file": ("hong.docx", b"PK\3\4broken zip")})
-    assert response.status_code == 422 and "Không đọc được tệp" in response.text
+    assert response.status_code == 400 and "Không đọc được tệp" in response.text
     response = client.post("/check", data={"csrf": token})
     assert response.status_code == 400 and "Chưa chọn tệp" in response.text
 

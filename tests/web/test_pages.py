@@ -125,7 +125,7 @@ def test_derive_from_an_uploaded_word_file(app_factory, data: Path, tmp_path: Pa
         assert load_document(data / rel).issuer.name == "Trường Tiểu học Lạc Đạo"
     bad = client.post("/new/plan", data={"csrf": token, **unit},
                       files={"parent_file": ("ke-hoach.docx", b"this is not a word file")})
-    assert bad.status_code == 415 and "không phải tệp Word" in bad.text
+    assert bad.status_code == 400 and "không phải văn bản Word" in bad.text
 
 
 def test_import_a_word_file_into_the_library(app_factory, data: Path, tmp_path: Path) -> None:

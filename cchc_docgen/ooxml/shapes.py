@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cchc_docgen.checker.ooxml import A_NS, V_NS, WP_NS
+from cchc_docgen.ooxml.names import A_NS, V_NS, WP_NS
 
 EMU_PER_MM = 36000.0
 _UNIT_MM = {"pt": 25.4 / 72, "in": 25.4, "mm": 1.0, "cm": 10.0, "px": 25.4 / 96, "emu": 1 / EMU_PER_MM, None: 25.4 / 72}

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from cchc_docgen.checker.ooxml import w, wattr
-from cchc_docgen.checker.shapes import LineShape, line_shapes
+from cchc_docgen.ooxml.names import MC_NS, w, wattr
+from cchc_docgen.ooxml.shapes import LineShape, line_shapes
 
 _SKIP = {w("del"), w("moveFrom"), w("pPr"), w("rPr")}
 _CONTAINERS = {
@@ -18,7 +18,10 @@ _CONTAINERS = {
     w("customXml"),
     w("sdtContent"),
     w("sdt"),
+    w("bdo"),
+    w("dir"),
 }
+_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
 
 
 @dataclass
@@ -32,6 +35,8 @@ class ParaContent:
     line_shapes: list[float] = field(default_factory=list)
     #: the same lines with their anchoring offsets
     shapes: list[LineShape] = field(default_factory=list)
+    #: footnote references: (footnote id, offset in ``text`` where the mark stands)
+    notes: list[tuple[str, int]] = field(default_factory=list)
     page_breaks: int = 0
     rendered_breaks: int = 0
 
@@ -67,6 +72,8 @@ class _Reader:
                 self.out.fields.append((wattr(child, "instr") or "", runs))
             elif tag in _CONTAINERS:
                 self.walk(child)
+            elif tag == _ALTERNATE and len(child):  # markup compatibility: read the first choice only
+                self.walk(child[0])
 
     def run(self, r: etree._Element) -> None:
         for field_ in self.stack:
@@ -90,6 +97,10 @@ class _Reader:
                 buf.append("-")
             elif tag == w("sym"):
                 buf.append(_sym(c))
+            elif tag == w("footnoteReference"):
+                self.add_text("".join(buf), r)
+                buf = []
+                self.out.notes.append((wattr(c, "id") or "", self.pos))
             elif tag == w("lastRenderedPageBreak"):
                 self.out.rendered_breaks += 1
             elif tag == w("fldChar"):

@@ -17,10 +17,10 @@ from typing import Any
 
 from lxml import etree
 
-from cchc_docgen.checker.ooxml import w, wattr
-from cchc_docgen.checker.styleparts import Props, bool_attr, numbering_levels, parse_ind, theme_fonts, to_int
+from cchc_docgen.ooxml.names import on_value, w, wattr
+from cchc_docgen.ooxml.styleparts import Props, numbering_levels, parse_ind, theme_fonts, to_int
 
-TOGGLES = ("b", "i", "caps")
+TOGGLES = ("b", "i", "caps", "vanish")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,10 @@ class RunProps:
     caps: bool
     color: str
     vert: str
+    #: hidden text (``w:vanish``): not shown on the page
+    hidden: bool = False
+    #: character spacing (``w:spacing``, twips added after each character; negative: condensed)
+    spacing: int = 0
 
     @property
     def is_black(self) -> bool:
@@ -64,6 +68,9 @@ class ParaProps:
     contextual: bool
     border_bottom: str
     page_break_before: bool
+    #: the list (``w:numId``, "0" or ``None``: none) and level a paragraph belongs to, direct or from its style
+    num_id: str | None = None
+    ilvl: int = 0
 
 
 Fingerprint = tuple[Any, ...]
@@ -77,10 +84,6 @@ def _fingerprint(el: etree._Element) -> Fingerprint:
         for child in el
         if isinstance(child.tag, str)
     )
-
-
-def _bool(el: etree._Element) -> bool:
-    return (wattr(el, "val") or "true").lower() not in ("0", "false", "off", "none")
 
 
 class Styles:
@@ -101,7 +104,7 @@ class Styles:
             for st in styles_root.iter(w("style")):
                 sid = wattr(st, "styleId") or ""
                 self.by_id[sid] = st
-                if bool_attr(st.get(w("default"))):
+                if on_value(st.get(w("default")), absent=False):
                     self.default.setdefault(wattr(st, "type") or "", sid)
             dd = styles_root.find(w("docDefaults"))
             if dd is not None:
@@ -134,9 +137,11 @@ class Styles:
                 if half is not None:
                     out["sz"] = half / 2
             elif tag in TOGGLES:
-                out[tag] = _bool(child)
+                out[tag] = on_value(wattr(child, "val"))
             elif tag == "color":
                 out["color"] = wattr(child, "themeColor") or wattr(child, "val") or "auto"
+            elif tag == "spacing" and to_int(wattr(child, "val")) is not None:
+                out["spacing"] = to_int(wattr(child, "val"))
             elif tag == "vertAlign":
                 out["vert"] = wattr(child, "val") or "baseline"
         return out
@@ -161,18 +166,19 @@ class Styles:
                     out["lineRule"] = wattr(child, "lineRule")
                 for key in ("beforeAutospacing", "afterAutospacing"):
                     if child.get(w(key)) is not None:
-                        out[key] = bool_attr(child.get(w(key)))
+                        out[key] = on_value(child.get(w(key)))
             elif tag == "contextualSpacing":
-                out["contextual"] = _bool(child)
+                out["contextual"] = on_value(wattr(child, "val"))
             elif tag == "pageBreakBefore":
-                out["pageBreakBefore"] = _bool(child)
+                out["pageBreakBefore"] = on_value(wattr(child, "val"))
             elif tag == "pBdr":
                 bottom = child.find(w("bottom"))
                 if bottom is not None:
                     out["bdrBottom"] = wattr(bottom, "val") or "single"
             elif tag == "numPr":
-                out["numId"] = wattr(child.find(w("numId")), "val")
-                out["ilvl"] = wattr(child.find(w("ilvl")), "val") or "0"
+                for key in ("numId", "ilvl"):
+                    if wattr(child.find(w(key)), "val") is not None:
+                        out[key] = wattr(child.find(w(key)), "val")
         return out
 
     # -- resolution -----------------------------------------------------------------------
@@ -245,6 +251,8 @@ class Styles:
             bold=toggles["b"],
             italic=toggles["i"],
             caps=toggles["caps"],
+            hidden=toggles["vanish"],
+            spacing=int(merged.get("spacing", 0)),
             color=str(merged.get("color", "auto")),
             vert=str(merged.get("vert", "baseline")),
         )
@@ -287,6 +295,8 @@ class Styles:
             contextual=bool(merged.get("contextual", False)),
             border_bottom=str(merged.get("bdrBottom", "")),
             page_break_before=bool(merged.get("pageBreakBefore", False)),
+            num_id=merged.get("numId"),
+            ilvl=to_int(str(merged.get("ilvl", "0"))) or 0,
         )
         self._para_cache[key] = props
         return props

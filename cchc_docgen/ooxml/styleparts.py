@@ -6,7 +6,7 @@ from typing import Any
 
 from lxml import etree
 
-from cchc_docgen.checker.ooxml import A_NS, w, wattr
+from cchc_docgen.ooxml.names import A_NS, w, wattr
 
 Props = dict[str, Any]
 
@@ -18,10 +18,6 @@ def to_int(value: str | None) -> int | None:
         return int(float(value))
     except ValueError:
         return None
-
-
-def bool_attr(value: str | None) -> bool:
-    return value is not None and value.lower() in ("1", "true", "on")
 
 
 def parse_ind(ind: etree._Element, out: Props) -> None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cchc_docgen.context.numbering import roman
-from cchc_docgen.importer.docx_parts import w
+from cchc_docgen.nd30words import roman
+from cchc_docgen.ooxml.names import w
 
 _BULLETS = {"\uf0b7": "•", "\uf0a7": "•", "\uf02d": "-", "\uf0d8": "•", "\uf076": "•", "o": "•", "\uf0fc": "•"}
 
