@@ -119,6 +119,10 @@ class EditorView:
         return roman(max(n, 1))
 
     @staticmethod
+    def plain(message: str) -> str:
+        return plain(message)
+
+    @staticmethod
     def say(problem: Any) -> str:
         return plain(problem.message)
 

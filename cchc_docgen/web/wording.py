@@ -19,6 +19,7 @@ NAMES = {
     "day": "Ngày", "month": "Tháng", "report": "Báo cáo", "tasks": "Nhiệm vụ", "task": "Nhiệm vụ",
     "status": "Trạng thái", "result": "Kết quả", "lead": "Đơn vị chủ trì", "category": "Loại đơn vị",
     "signs": "Ai ký", "staff": "Cách gọi cán bộ", "head": "Người đứng đầu", "deputies": "Cấp phó",
+    "due": "Hạn gửi báo cáo",
     "teams": "Các tổ, bộ phận", "duty": "Nhiệm vụ được phân công", "copies": "Số bản lưu", "drafter": "Người soạn",
 }
 
@@ -66,7 +67,7 @@ def _name(key: str) -> str:
 _MISSING = re.compile(r"thiếu khóa bắt buộc '(\w+)'(?: \(.*?\))?\. Hãy thêm dòng '\w+: …'\.")
 _UNKNOWN = re.compile(r"khóa '(\w+)' không hợp lệ ở đây\..*", re.S)
 _CHOICE = re.compile(r"giá trị (.*?) của '(\w+)' không hợp lệ; chỉ được chọn .*", re.S)
-_QUOTED = re.compile(r"'([a-z_]+)'")
+_QUOTED = re.compile(r"'(?:[a-z_]+\.)*([a-z_]+)'")
 _ITEM = re.compile(r"phần tử thứ (\d+) của '(\w+)'")
 
 

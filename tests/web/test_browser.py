@@ -332,6 +332,7 @@ def test_bad_input_through_the_page(site: dict[str, Any], tmp_path: Path) -> Non
     autosave(page, lambda: (signer.fill("Người Sửa Trên Trang"), signer.press("Tab")))
     doc = load_document(path)
     assert doc.title.startswith("Sửa ngoài trình duyệt -") and doc.signer.name == "Người Sửa Trên Trang"
+    page.wait_for_load_state("networkidle")  # after a merge the page fetches the file's new texts: let it finish
     same = path.read_text(encoding="utf-8").replace("Người Sửa Trên Trang", "Người Sửa Trong Tệp", 1)
     path.write_text(same, encoding="utf-8")
     field(page, "signer.name").fill("Người Sửa Lần Hai")
