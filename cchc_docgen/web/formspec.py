@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from cchc_docgen.web.wording import help_for
+
 LABELS = {
     "kind": "Loại văn bản", "number": "Số văn bản", "title": "Trích yếu", "year": "Năm",
     "period_note": "Dòng thời gian (báo cáo)", "parent": "Cơ quan chủ quản", "name": "Tên",
@@ -28,7 +30,11 @@ OPTION_LABELS = {
     "content": "Nội dung", "forms": "Hình thức", "tasks": "Nhiệm vụ", "budget": "Kinh phí",
     "organization": "Tổ chức thực hiện", "reporting": "Chế độ báo cáo", "timeline": "Thời gian",
     "results": "Kết quả", "limitations": "Tồn tại, hạn chế", "directions": "Phương hướng",
-    "proposals": "Đề xuất, kiến nghị",
+    "proposals": "Đề xuất, kiến nghị", "summary": "Số liệu tổng hợp (báo cáo)",
+    "mam_non": "Mầm non", "tieu_hoc": "Tiểu học", "thcs": "THCS", "thpt": "THPT", "tieu_hoc_thcs": "TH&THCS",
+    "thcs_thpt": "THCS&THPT", "gdnn_gdtx": "GDNN-GDTX", "phong_gddt": "Phòng GD&ĐT",
+    "so": "Sở, ban, ngành", "ubnd_xa": "UBND xã, phường, đặc khu", "khac": "Khác",
+    "head": "Người đứng đầu ký", "deputy": "Cấp phó ký thay (KT.)",
 }
 
 
@@ -64,7 +70,7 @@ def fields(model: type[BaseModel], names: list[str] | None = None, *, blank_opti
         annotation = _unwrap(info.annotation)
         origin = typing.get_origin(annotation)
         label = TITLE_LABELS.get(model.__name__, {}).get(name) or LABELS.get(name, name)
-        help_text = info.description or ""
+        help_text = help_for(model.__name__, name)  # plain words; the model's description speaks of file keys
         if origin is typing.Literal:
             values = typing.get_args(annotation)
             options = tuple((str(v), OPTION_LABELS.get(str(v), str(v))) for v in values)

@@ -10,10 +10,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_docgen.context import build_context
+from cchc_docgen.errors import InputError
 from cchc_docgen.models import Document
-from cchc_docgen.renderer import render_docx
-from cchc_docgen.templates_path import default_template
+from cchc_docgen.pipeline import render_document
 from cchc_docgen.web.converter import Converter
 
 KEEP = 200  # rendered versions kept in the cache folder
@@ -33,9 +32,12 @@ class Rendered:
         return self.folder / f"page-{n}.png"
 
 
-def render_document(doc: Document, out: Path) -> None:
-    """Render ``doc`` with its kind's default template to ``out`` (run in a worker process by the web routes)."""
-    render_docx(default_template(doc.kind), build_context(doc), out)
+def check_tasks_file(doc: Document, source: Path) -> None:
+    """A report's spreadsheet of task statuses must lie in the report's own folder (never another unit's)."""
+    if doc.report is not None and doc.report.tasks_file:
+        folder = source.parent.resolve()
+        if not (folder / doc.report.tasks_file).resolve().is_relative_to(folder):
+            raise InputError("tệp Excel trạng thái nhiệm vụ của báo cáo phải nằm cùng thư mục với báo cáo.")
 
 
 class Outputs:
@@ -60,12 +62,15 @@ class Outputs:
         with self._guard:
             return self._locks.setdefault(key, threading.Lock())
 
-    def docx(self, doc: Document, text: str, stem: str, rel: str = "") -> Rendered:
-        """Render here, in this process (tests and tools; the web routes use ``slot`` + a worker job)."""
+    def docx(self, doc: Document, text: str, stem: str, rel: str = "", source: Path | None = None) -> Rendered:
+        """Render here, in this process (tests and tools; the web routes use ``slot`` + a worker job), by the
+        CLI's own pipeline step (``source``: the YAML file, for the files a report names beside it)."""
         rendered = self.slot(text, stem, rel)
+        if source is not None:
+            check_tasks_file(doc, source)
         with self._lock(rendered.key):
             if not rendered.docx.is_file():
-                render_document(doc, rendered.docx)
+                render_document(doc, source or rendered.docx.with_suffix(".yaml"), rendered.docx)
                 self._trim()
         return rendered
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import threading
 from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from cchc_docgen.web import library, store
+from cchc_docgen.web import fieldsave, library, routes_edit, store
 from cchc_docgen.web.app import page
 from cchc_docgen.web.editorview import EditorView
 from cchc_docgen.web.saving import save_form, writer
@@ -19,6 +20,7 @@ from cchc_docgen.web.throttle import Throttle
 from cchc_docgen.web.throttle import message as throttle_message
 
 router = APIRouter()
+router.include_router(routes_edit.router)
 
 
 @router.get("/login")
@@ -90,7 +92,10 @@ async def editor(request: Request, rel: str) -> Response:
     path = open_document(request, rel, user)
     writer(request)
     loaded = await asyncio.to_thread(store.load, path)
-    return await asyncio.to_thread(_editor, request, rel, loaded)
+    response = await asyncio.to_thread(_editor, request, rel, loaded)
+    response.headers["Cache-Control"] = "no-store"  # a reload always shows the file as it is now
+    threading.Thread(target=fieldsave.prime, args=(path,), daemon=True).start()  # the first save is quick too
+    return response
 
 
 @router.post("/edit/{rel:path}")

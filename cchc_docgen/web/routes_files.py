@@ -17,7 +17,8 @@ from cchc_docgen.web import store
 from cchc_docgen.web.app import page
 from cchc_docgen.web.jobs import run_job
 from cchc_docgen.web.paths import public
-from cchc_docgen.web.preview import Outputs, Rendered, render_document
+from cchc_docgen.pipeline import render_document
+from cchc_docgen.web.preview import Outputs, Rendered, check_tasks_file
 from cchc_docgen.web.security import Denied, check_csrf, current_user, open_document
 
 router = APIRouter()
@@ -38,7 +39,8 @@ async def _rendered(request: Request, rel: str) -> Rendered:
     rendered = outputs.slot(loaded.text, path.stem, rel)
     if not rendered.docx.is_file():
         try:
-            await run_job(request, render_document, loaded.document, rendered.docx)
+            check_tasks_file(loaded.document, path)
+            await run_job(request, render_document, loaded.document, path, rendered.docx)
         except DocgenError as exc:
             raise Denied(409, f"Không tạo được văn bản: {exc.message or '; '.join(exc.lines())}") from None
         await asyncio.to_thread(outputs.trim)

@@ -26,6 +26,7 @@ from cchc_docgen.web.jobs import run_job
 from cchc_docgen.web.paths import public, rel_of
 from cchc_docgen.web.routes_files import read_upload, unreadable
 from cchc_docgen.web.security import check_csrf, current_user, open_document
+from cchc_docgen.web.wording import plain
 
 router = APIRouter()
 UNIT_FIELDS = fields(Unit, ["name", "parent", "abbreviation", "place", "category", "full_name", "signs", "staff"])
@@ -56,6 +57,7 @@ def _remember(request: Request, user: User, values: dict[str, Any]) -> None:
 
 
 def _form_page(request: Request, user: User, values: dict[str, Any], status: int = 200, **extra: Any) -> Response:
+    extra.setdefault("chosen", "")  # the plan picked before a refused form stays picked
     return page(request, "new_plan.html", status, parents=parents(request, user), values=values,
                 unit_fields=UNIT_FIELDS, slots=range(DEPUTY_SLOTS), messages=extra.pop("messages", {}), **extra)
 
@@ -94,7 +96,7 @@ def unit_messages(exc: ValidationError) -> dict[str, list[str]]:
     for problem in problems_from(exc, Unit, {}, "đơn vị"):
         key = problem.key.replace("[", ".").replace("]", "")
         key = ".".join(str(int(p) - 1) if p.isdigit() else p for p in key.split("."))  # deputies[1] → deputies.0
-        out.setdefault(key, []).append(problem.message)
+        out.setdefault(key, []).append(plain(problem.message))
     return out
 
 
@@ -113,7 +115,7 @@ async def create_plan(request: Request) -> Response:
     try:
         unit = Unit.model_validate(values)
     except ValidationError as exc:
-        return _form_page(request, user, flat, 422, messages=unit_messages(exc),
+        return _form_page(request, user, flat, 422, messages=unit_messages(exc), chosen=str(form.get("parent", "")),
                           error="Thông tin đơn vị còn thiếu hoặc chưa đúng; xem các ô đánh dấu đỏ.")
     upload = form.get("parent_file")
     chosen = str(form.get("parent", ""))
@@ -132,10 +134,10 @@ async def create_plan(request: Request) -> Response:
     except UnreadablePackage as exc:
         return _form_page(request, user, flat, 400, error=unreadable(str(getattr(upload, "filename", "")), exc))
     except DocgenError as exc:
-        detail = "; ".join(p.format() if p.line else p.message for p in exc.problems) or exc.message
+        detail = "; ".join(plain(p.message) for p in exc.problems) or plain(exc.message)
         for folder in (Path(tempfile.gettempdir()), request.app.state.settings.data):
             detail = public(detail, folder, "")
-        return _form_page(request, user, flat, 422, error=f"Không lập được kế hoạch: {detail}")
+        return _form_page(request, user, flat, 422, chosen=chosen, error=f"Không lập được kế hoạch: {detail}")
     _remember(request, user, flat)
     data_dir: Path = request.app.state.settings.data
     folder = data_dir / user.unit if user.unit else data_dir

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from cchc_docgen.web.app import page
 from cchc_docgen.web.paths import rel_of
 from cchc_docgen.web.saving import save_form, writer
 from cchc_docgen.web.security import Denied, check_csrf, current_user, open_document
+from cchc_docgen.web.wording import plain
 
 router = APIRouter()
 
@@ -31,7 +31,7 @@ async def new_report(request: Request, plan: str = "") -> Response:
 
     return page(request, "new_report.html", plans=_choices(request, "ke_hoach"),
                 reports=_choices(request, "bao_cao"), periods=PERIODS, chosen=plan, error=None,
-                year=dt.date.today().year)
+                year="", period="")  # an empty year means the plan's own year
 
 
 @router.post("/new/report")
@@ -50,7 +50,7 @@ async def create_report(request: Request) -> Response:
     def again(message: str) -> Response:
         return page(request, "new_report.html", 422, plans=_choices(request, "ke_hoach"),
                     reports=_choices(request, "bao_cao"), periods=PERIODS, chosen=rel, error=message,
-                    year=year_text)
+                    year=year_text, period=period)
 
     if period not in PERIODS:
         return again("Hãy chọn kỳ báo cáo.")
@@ -58,11 +58,14 @@ async def create_report(request: Request) -> Response:
         return again(f"Năm “{year_text}” không hợp lệ: hãy ghi năm bằng 4 chữ số, ví dụ 2025.")
     try:
         plan = load_document(plan_path)
+        outside = _outside_plan(plan, int(year_text)) if year_text else None
+        if outside:
+            return again(outside)
         previous = load_document(open_document(request, previous_rel, user)) if previous_rel else None
         skeleton = build_report(plan, period, int(year_text) if year_text else None, previous)
     except DocgenError as exc:
-        return again("Không lập được báo cáo: " + "; ".join(p.message for p in exc.problems) if exc.problems
-                     else f"Không lập được báo cáo: {exc.message}")
+        return again("Không lập được báo cáo: " + "; ".join(plain(p.message) for p in exc.problems) if exc.problems
+                     else f"Không lập được báo cáo: {plain(exc.message)}")
     report = skeleton.report
     header = [f"Báo cáo {PERIODS[period].phrase(report.year or 0)} lập từ {plan_path.name} trên trang web."]
     text = dump_document(report, header, schema=None)
@@ -72,6 +75,19 @@ async def create_report(request: Request) -> Response:
     writer(request)
     data: Path = request.app.state.settings.data
     return RedirectResponse(f"/status/{rel_of(data, target)}", status_code=303)
+
+
+def _outside_plan(plan: Any, year: int) -> str | None:
+    """The message when ``year`` is not a year of ``plan`` (a 2023 plan cannot give a 2026 report)."""
+    from cchc_docgen.context.build import plan_period
+
+    period = plan_period(plan)
+    if period is None or period[0] <= year <= period[1]:
+        return None
+    years = f"năm {period[0]}" if period[0] == period[1] else f"các năm {period[0]}–{period[1]}"
+    return (f"Kế hoạch đã chọn là kế hoạch {years}, nên không lập được báo cáo cho năm {year}: nhiệm vụ và thời hạn "
+            f"sẽ không khớp. Hãy để trống ô Năm (chương trình dùng năm của kế hoạch), hoặc chọn kế hoạch của "
+            f"năm {year}.")
 
 
 def _figures(loaded: store.Loaded) -> dict[str, Any] | None:
@@ -104,12 +120,12 @@ def _status_page(request: Request, rel: str, loaded: store.Loaded, status: int =
     tasks = [(i, t) for i, t in enumerate(info.get("tasks") or []) if isinstance(t, dict)]
     messages: dict[str, list[str]] = {}
     for problem in loaded.problems:
-        messages.setdefault(problem.key, []).append(problem.message)
+        messages.setdefault(problem.key, []).append(plain(problem.message))
     partial = request.headers.get("HX-Request") == "true"
     flash = request.session.pop("flash", None) or []
     return page(request, "status_form.html" if partial else "status.html", status, rel=rel, loaded=loaded,
                 tree=tree, tasks=tasks, statuses=STATUSES, figures=_figures(loaded), messages=messages,
-                flash=flash, **extra)
+                flash=flash, plain=plain, **extra)
 
 
 @router.get("/status/{rel:path}")

@@ -15,6 +15,9 @@ from cchc_docgen.web.ops import apply_op
 from cchc_docgen.web.security import Denied, check_csrf
 from cchc_docgen.web.treeedit import EditError, apply_form
 
+#: a whole-form save (pages without script) may carry every field of a long report
+MAX_FIELDS = 100_000
+
 
 @dataclass
 class Outcome:
@@ -35,7 +38,7 @@ def writer(request: Request) -> str:
 
 async def save_form(request: Request, path: Path) -> Outcome:
     """Check the form's CSRF token, then apply and save it (in a worker thread: YAML work is slow)."""
-    form = await request.form()
+    form = await request.form(max_fields=MAX_FIELDS)
     check_csrf(request, form.get("csrf"))
     fields = {k: v for k, v in form.items() if isinstance(v, str) and ":" in k}
     version, op = str(form.get("version", "")), str(form.get("op", ""))

@@ -43,3 +43,30 @@ def shot(page: object, name: str) -> Path:
 def fits_width(page: object) -> bool:
     """No horizontal scrolling of the whole page (tables may scroll inside their own box)."""
     return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))  # type: ignore[attr-defined]
+
+
+def settled(page: object, timeout: float = 30.0) -> None:
+    """Wait until the editor has nothing left to save (its state line says "Đã lưu …").
+
+    Polls with ``evaluate`` (run by the browser's debugger protocol), because the pages' Content-Security-Policy
+    forbids the string evaluation ``wait_for_function`` uses.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = page.evaluate("document.querySelector('#editor .state')?.textContent || ''")  # type: ignore[attr-defined]
+        if state.startswith("Đã lưu"):
+            return
+        page.wait_for_timeout(50)  # type: ignore[attr-defined]
+    raise AssertionError(f"the editor did not finish saving: {state!r}")
+
+
+OPEN_PARENTS = "el => { for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
+
+
+def field_box(page: object, path: str) -> object:
+    """The editor's input for field ``path``, its folded parts opened first (as the outline link does)."""
+    el = page.locator(f'[id="f-{path}"]')  # type: ignore[attr-defined]
+    el.evaluate(OPEN_PARENTS)
+    return el

@@ -229,6 +229,6 @@ def test_footnotes_are_edited(app_factory, data: Path) -> None:
                                                     "title: Tuyên truyền cải cách hành chính năm 2025[^nd]", 1)
     path.write_text(text + "footnotes:\n  nd: [Nghị định số 30/2020/NĐ-CP]\n", encoding="utf-8")
     client = app_factory()
-    assert "Chú thích [^nd]" in client.get(f"/edit/{DOC}").text
+    assert 'name="l:footnotes.nd"' in client.get(f"/edit/{DOC}").text
     _post(client, {"l:footnotes.nd": "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020\nVề công tác văn thư"})
     assert load_document(path).footnotes["nd"] == ["Nghị định số 30/2020/NĐ-CP ngày 05/3/2020", "Về công tác văn thư"]

@@ -89,7 +89,8 @@ def test_derive_form_shows_unit_messages_next_to_fields(app_factory, data: Path)
     assert response.status_code == 422
     abbreviation = response.text.split('id="u-abbreviation"')[1].split("</div>")[0]
     assert "không đúng dạng" in abbreviation
-    assert "thiếu khóa bắt buộc" in response.text.split('id="u-head-name"')[1].split("</div>")[0]
+    assert "chưa được điền" in response.text.split('id="u-head-name"')[1].split("</div>")[0]
+    assert 'value="pgd-vanlam/ke-hoach-phong.yaml" selected' in response.text  # the chosen plan stays chosen
     assert list((data / "th-lacdao").glob("ke-hoach-*.yaml")) == []
     other = app_factory("ht.xa")  # a school of another Phòng cannot derive from this Phòng's plan
     token = csrf(other, "/new/plan")
@@ -159,3 +160,40 @@ def test_status_page_warns_when_statuses_come_from_a_spreadsheet(app_factory, da
     text = path.read_text(encoding="utf-8").replace("report:\n", "report:\n  tasks_file: trang-thai.xlsx\n", 1)
     path.write_text(text, encoding="utf-8")
     assert "lấy trạng thái nhiệm vụ từ tệp Excel" in client.get(location).text
+
+
+def test_report_year_is_the_plans_year_and_another_year_is_refused(app_factory, data: Path) -> None:
+    shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")  # a 2023 plan
+    client = app_factory("pgd")
+    form = client.get("/new/report").text
+    assert 'name="year" value=""' in form  # empty: the plan's year, not this calendar year
+    token = csrf(client, "/new/report")
+    before = sorted(p.name for p in (data / "pgd-vanlam").iterdir())
+    refused = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                               "period": "q1", "year": "2026"})
+    assert refused.status_code == 422
+    assert "kế hoạch năm 2023" in refused.text and "năm 2026" in refused.text
+    assert sorted(p.name for p in (data / "pgd-vanlam").iterdir()) == before  # nothing written
+    made = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                            "period": "q1", "year": ""}, follow_redirects=False)
+    report = load_document(data / made.headers["location"].removeprefix("/status/"))
+    assert report.year == 2023
+
+
+def test_web_render_uses_the_cli_pipeline_step_with_the_status_spreadsheet(app_factory, data: Path) -> None:
+    shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")
+    client = app_factory("pgd")
+    token = csrf(client, "/new/report")
+    location = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
+                                                "period": "q1", "year": ""}, follow_redirects=False).headers["location"]
+    rel = location.removeprefix("/status/")
+    path = data / rel
+    assert client.get(f"/download/docx/{rel}").status_code == 200
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("report:\n", "report:\n  tasks_file: trang-thai.xlsx\n", 1), encoding="utf-8")
+    missing = client.get(f"/download/docx/{rel}")  # the pipeline reads the spreadsheet the report names
+    assert missing.status_code == 409 and "không tìm thấy tệp Excel" in missing.text
+    path.write_text(text.replace("report:\n", "report:\n  tasks_file: ../th-khac/trang-thai.xlsx\n", 1),
+                    encoding="utf-8")
+    outside = client.get(f"/download/docx/{rel}")
+    assert outside.status_code == 409 and "cùng thư mục với báo cáo" in outside.text

@@ -80,16 +80,47 @@
   // Typing without leaving the field and then closing the tab must not lose the text: a change not yet
   // sent is posted with sendBeacon when the page goes away (the server saves it like any other change).
   var dirty = false;
-  function editing(el) { return el && el.form && (el.form.id === "editor" || el.form.id === "status"); }
+  // (the editor form saves field by field itself: static/editor.js)
+  function editing(el) { return el && el.form && el.form.id === "status"; }
   document.addEventListener("input", function (event) { if (editing(event.target)) { dirty = true; } });
   document.addEventListener("htmx:beforeRequest", function () { dirty = false; });
   window.addEventListener("pagehide", function () {
-    var form = document.querySelector("form#editor, form#status");
+    var form = document.querySelector("form#status");
     if (dirty && form && navigator.sendBeacon) {
       navigator.sendBeacon(form.getAttribute("action"), new FormData(form));
       dirty = false;
     }
   });
+  // Slow pages (a preview renders and converts the whole document): say so while the browser waits.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-wait]");
+    if (!link || event.defaultPrevented || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    var box = document.getElementById("wait") || document.createElement("div");
+    box.id = "wait";
+    box.setAttribute("role", "status");
+    box.textContent = link.getAttribute("data-wait");
+    document.body.appendChild(box);
+  });
+  window.addEventListener("pageshow", function () {  // back from the preview: no stale message
+    var box = document.getElementById("wait");
+    if (box) { box.remove(); }
+  });
+  // Preview pages: each page shows "Đang tạo hình …" until its image has arrived (pages far down are only
+  // asked for when scrolled to).
+  function pageImage(event, ok) {
+    var img = event.target;
+    if (!img || img.tagName !== "IMG" || !img.closest(".pages")) { return; }
+    var figure = img.closest("figure");
+    figure.classList.remove("loading");
+    if (ok) {
+      img.removeAttribute("height");
+    } else {
+      figure.classList.add("failed");
+      figure.querySelector(".wait-text").textContent = "Chưa tạo được hình trang này; hãy tải lại trang.";
+    }
+  }
+  document.addEventListener("load", function (event) { pageImage(event, true); }, true);
+  document.addEventListener("error", function (event) { pageImage(event, false); }, true);
   document.addEventListener("DOMContentLoaded", function () {
     if (location.hash) {
       var el = document.getElementById(location.hash.slice(1).replace(/^f-/, "n-"));
