@@ -13,11 +13,11 @@ from starlette.datastructures import UploadFile as StarletteUpload
 
 from cchc_docgen.errors import DocgenError
 from cchc_docgen.pdf import PdfError
+from cchc_docgen.pipeline import render_document
 from cchc_docgen.web import store
 from cchc_docgen.web.app import page
 from cchc_docgen.web.jobs import run_job
 from cchc_docgen.web.paths import public
-from cchc_docgen.pipeline import render_document
 from cchc_docgen.web.preview import Outputs, Rendered, check_tasks_file
 from cchc_docgen.web.security import Denied, check_csrf, current_user, open_document
 
