@@ -95,8 +95,12 @@ def _text(body: Any) -> str:
     return _squash("".join(body.itertext(W + "t")))
 
 
+_BLANKS = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")  # only where something changes: a body has many spaces
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"[ \t\u00a0]+", " ", text)
+    """Runs of spaces, tabs and no-break spaces as one space."""
+    return _BLANKS.sub(" ", text)
 
 
 def _without_tags(xml: str) -> str:
