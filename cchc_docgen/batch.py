@@ -236,8 +236,16 @@ def _convert(report: BatchReport, engine: str | None, progress: bool) -> None:
     if not docx:
         return
     bar = Progress(len(docx), "Tạo PDF ", progress)
+
+    def done(source: Path, pdf: Path | None, error: str | None) -> None:
+        # Each PDF is recorded as ours the moment it is in place, so a batch stopped half-way (Ctrl+C,
+        # SIGTERM, kill -9) leaves no PDF the next run refuses as "edited by hand".
+        if pdf is not None:
+            outputs.remember(pdf)
+        bar.step()
+
     try:
-        results = convert_many(list(docx), engine=engine, on_done=lambda *_: bar.step())
+        results = convert_many(list(docx), engine=engine, on_done=done)
     finally:
         bar.close()
     for result in results:
@@ -246,4 +254,3 @@ def _convert(report: BatchReport, engine: str | None, progress: bool) -> None:
             outcome.lines.append(f"{outcome.plan}: {result.source}: {result.error}")
         else:
             outcome.written.append(result.pdf)
-    outputs.remember_many(o.written[-1] for o in docx.values() if o.ok and len(o.written) > 1)

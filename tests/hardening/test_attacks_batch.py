@@ -239,6 +239,22 @@ def test_sigterm_during_pdf_stops_libreoffice(tmp_path: Path) -> None:
     assert temp_files(out) == [] and not list(scratch.glob(f"cchc-docgen-*-{proc.pid}-*"))
 
 
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
+def test_pdf_batch_stopped_half_way_reruns_without_refusals(tmp_path: Path, stop: signal.Signals) -> None:
+    """Issue 19.7: PDFs were recorded only at the end of the batch; a rerun after a stop refused them."""
+    soffice_or_skip()
+    proc, out = _start_batch(tmp_path, 30, "--pdf")
+    _wait_for(out, "*.pdf", 2, proc, limit=300)
+    proc.send_signal(stop)
+    proc.communicate(timeout=60)
+    assert proc.returncode != 0
+    finished = len(list(out.glob("*.pdf")))
+    assert 2 <= finished < 30  # it really stopped in the middle, with PDFs written
+    rerun = cli("render", str(tmp_path / "plans"), "-o", str(out), "-j", "2", "--pdf", timeout=600)
+    assert rerun.code == 0, rerun.err[-2000:]
+    assert "30/30 tệp thành công" in rerun.err and "đã được sửa" not in rerun.err
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find processes")
 def test_sigkill_leaves_nothing_the_next_run_trips_over(tmp_path: Path) -> None:
     proc, out = _start_batch(tmp_path, 120)
