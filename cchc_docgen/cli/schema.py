@@ -23,10 +23,16 @@ def schema_text() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cchc_docgen.atomic import write_bytes_atomic
+    from cchc_docgen.errors import InputError
+
     text = schema_text()
     if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
+        if args.output.is_symlink():
+            raise InputError(f"'{args.output}' là một liên kết (symlink) tới tệp khác; chương trình không ghi qua "
+                             "liên kết. Hãy chọn tên tệp khác bằng -o.")
+        # atomic: a full disk or a kill leaves the old schema whole, never a truncated one
+        write_bytes_atomic(args.output, text.encode("utf-8"))
         print(args.output)
     else:
         print(text, end="")

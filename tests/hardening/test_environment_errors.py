@@ -130,3 +130,30 @@ def test_outputs_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None
     assert run.returncode == 0, run.stderr
     assert (out / "kh000.docx").stat().st_mode & 0o777 == mode
     assert (out / outputs.STATE_FILE).stat().st_mode & 0o777 == mode
+
+
+def test_schema_output_is_atomic_and_never_follows_a_link(tmp_path: Path) -> None:
+    """Issue 19: 'schema -o' on a full disk truncated the old file, and wrote through a symbolic link."""
+    target = tmp_path / "schema.json"
+    assert cli("schema", "-o", str(target)).code == 0
+    old = target.read_bytes()
+    assert json.loads(old)["title"]
+
+    def cap() -> None:
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4 * 1024, 4 * 1024))
+
+    full = subprocess.run([sys.executable, "-m", "cchc_docgen", "schema", "-o", str(target)], capture_output=True,
+                          text=True, preexec_fn=cap, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert full.returncode == 1, full.stderr
+    assert "Traceback" not in full.stderr and "lỗi nội bộ" not in full.stderr
+    assert target.read_bytes() == old and temp_files(tmp_path) == []
+    secret = tmp_path / "secret.txt"
+    secret.write_text("không được ghi đè", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(secret)
+    run = cli("schema", "-o", str(link))
+    assert run.code == 1 and "liên kết" in run.err
+    assert secret.read_text(encoding="utf-8") == "không được ghi đè" and link.is_symlink()
