@@ -133,3 +133,14 @@ def test_usage_error_exit_2(capsys) -> None:
     assert main(["render"]) == 2
     assert main(["khong-co-lenh"]) == 2
     assert "lỗi" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x07", "\x1b", "\x7f"])
+def test_control_character_is_reported_with_its_line(char: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 19: control characters and NUL were reported without a line number."""
+    plan = tmp_path / "x.yaml"
+    plan.write_text(f"title: abc\n\n# ghi chú\nx: ab{char}c\n", encoding="utf-8")
+    assert main(["validate", str(plan)]) == 1
+    err = capsys.readouterr().err
+    assert f"{plan}:4:" in err and f"U+{ord(char):04X}" in err and "Traceback" not in err

@@ -198,6 +198,13 @@ def syntax_problem(exc: Any, file: str, text: str) -> Problem:
     what = str(getattr(exc, "problem", None) or exc)
     lines = text.splitlines()
     line = mark.line + 1 if mark else None
+    position, character = getattr(exc, "position", None), getattr(exc, "character", None)
+    if mark is None and isinstance(position, int) and isinstance(character, int):  # a ReaderError: no mark
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        return Problem(file, line, "", f"lỗi cú pháp YAML, cột {column}: có ký tự điều khiển không in được "
+                                       f"(U+{character:04X}), thường do chép từ phần mềm khác; hãy xóa ký tự đó "
+                                       "(gõ lại đoạn văn bản).")
     source = lines[mark.line] if mark and mark.line < len(lines) else ""
     tabbed = next((i for i, ln in enumerate(lines, 1) if "\t" in ln[: len(ln) - len(ln.lstrip(" \t-"))]), None)
     if "\t" in source[: len(source) - len(source.lstrip(" \t-"))] or "\t" in what:
