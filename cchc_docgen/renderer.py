@@ -183,4 +183,9 @@ def _landscape(section: Any) -> None:
 
 def save_atomic(tpl: DocxTemplate, out: Path, before_replace: Callable[[Path], object] | None = None) -> None:
     """Write to a temporary file beside ``out``, then rename: never a half-written document."""
-    write_atomic(out, lambda tmp: tpl.save(str(tmp)), before_replace=before_replace)
+    # The zip is built in memory, then written in one call: on a full disk the write fails cleanly, instead of
+    # zipfile failing half-way and printing its own traceback when the half-closed archive is collected.
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    data = buffer.getvalue()
+    write_atomic(out, lambda tmp: tmp.write_bytes(data), before_replace=before_replace)
