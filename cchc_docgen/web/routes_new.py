@@ -21,6 +21,7 @@ from cchc_docgen.ooxml.package import UnreadablePackage
 from cchc_docgen.web import library, store
 from cchc_docgen.web.accounts import User
 from cchc_docgen.web.app import page
+from cchc_docgen.web.flash import set_flash
 from cchc_docgen.web.formspec import fields
 from cchc_docgen.web.jobs import run_job
 from cchc_docgen.web.paths import public, rel_of
@@ -199,5 +200,6 @@ async def import_upload(request: Request) -> Response:
 
     target = store.free_name(folder, safe_stem(Path(name).stem))
     store.create(target, result.yaml_text)
-    request.session["flash"] = [f"{u.where}: {u.text}"[:300] for u in result.unplaced[:30]]
+    set_flash(request.session, (f"{u.where}: {u.text}" for u in result.unplaced),
+              " cần xem lại trong văn bản")
     return RedirectResponse(f"/edit/{rel_of(data_dir, target)}?imported=1", status_code=303)

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from cchc_docgen.errors import DocgenError
 from cchc_docgen.web import library, store
 from cchc_docgen.web.app import page
+from cchc_docgen.web.flash import set_flash
 from cchc_docgen.web.paths import rel_of
 from cchc_docgen.web.saving import save_form, writer
 from cchc_docgen.web.security import Denied, check_csrf, current_user, open_document
@@ -71,7 +72,7 @@ async def create_report(request: Request) -> Response:
     text = dump_document(report, header, schema=None)
     target = store.free_name(plan_path.parent, f"bao-cao-{period}-{report.year}-{plan_path.stem}")
     store.create(target, text)
-    request.session["flash"] = skeleton.warnings[:20]
+    set_flash(request.session, skeleton.warnings)
     writer(request)
     data: Path = request.app.state.settings.data
     return RedirectResponse(f"/status/{rel_of(data, target)}", status_code=303)
