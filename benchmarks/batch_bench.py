@@ -43,11 +43,18 @@ def main() -> None:
                 out = work / f"out-{round_}-{args.checkouts.index(checkout)}"
                 env = {**os.environ, "PYTHONPATH": str(checkout.resolve())}
                 start = time.perf_counter()
+                # cwd outside every checkout: 'python -m' puts the current folder before PYTHONPATH
                 run = subprocess.run([sys.executable, "-m", "cchc_docgen", "render", str(plans), "-o", str(out),
-                                      "-j", str(args.jobs)], env=env, capture_output=True, text=True)
+                                      "-j", str(args.jobs)], env=env, capture_output=True, text=True, cwd=work)
                 times[checkout].append(time.perf_counter() - start)
                 if run.returncode != 0:
                     sys.exit(f"{checkout}: exit {run.returncode}\n{run.stderr[-2000:]}")
+        probe = [sys.executable, "-c", "import cchc_docgen; print(cchc_docgen.__file__)"]
+        for checkout in args.checkouts:  # each run really used its own checkout's code
+            used = subprocess.run(probe, env={**os.environ, "PYTHONPATH": str(checkout.resolve())}, cwd=work,
+                                  capture_output=True, text=True).stdout.strip()
+            if not used.startswith(str(checkout.resolve())):
+                sys.exit(f"{checkout}: the package came from {used}")
         print(f"{args.plans} copies of {args.plan.name}, -j {args.jobs}, {args.rounds} rounds; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         for checkout, values in times.items():
