@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from cchc_docgen import limits
-from cchc_docgen.errors import InputError, Problem, UsageError
+from cchc_docgen.errors import InputError, Problem
+from cchc_docgen.inputfile import regular_file
 from cchc_docgen.loader.messages import problems_from
 from cchc_docgen.loader.yamlread import ReadResult, read_yaml
 from cchc_docgen.models import Document
@@ -23,17 +23,7 @@ def read_text(path: Path) -> str:
     ``UsageError`` if missing; ``InputError`` if it is not a regular file (a FIFO or a device would block or
     never end), larger than ``MAX_INPUT_BYTES`` or not in a known encoding.
     """
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise UsageError(f"không tìm thấy tệp '{path}'. Kiểm tra lại tên và thư mục của tệp.") from None
-    except OSError as exc:
-        raise os_problem(exc, path) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"'{path}' là một thư mục, không phải tệp YAML.")
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"'{path}' không phải tệp thông thường (có thể là thiết bị hoặc đường ống); "
-                         "hãy chỉ định một tệp .yaml lưu trên ổ đĩa.")
+    regular_file(path, ".yaml")
     limit = limits.MAX_INPUT_BYTES
     try:
         with path.open("rb") as f:
