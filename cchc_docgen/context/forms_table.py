@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from cchc_docgen.context.runs import paragraph_xml, rich
+from cchc_docgen.context.tables import table_head
 from cchc_docgen.report.forms import Computed, ComputedForm
 
 MM_TO_TWIPS = 1440 / 25.4
@@ -75,13 +76,7 @@ def forms_xml(computed: Computed, appendix: dict[str, Any], available_mm: float)
     widths_mm = [float(w) for w in appendix["widths_mm"]]
     scale = min(1.0, available_mm / sum(widths_mm))
     widths = [round(w * scale * MM_TO_TWIPS) for w in widths_mm]
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    props = (
-        '<w:tblPr><w:tblStyle w:val="ND30TaskTable"/>'
-        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
-        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-        'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-    )
+    head = table_head(widths)
     parts: list[str] = []
     for i, form in enumerate(computed.forms):
         if i:
@@ -89,6 +84,6 @@ def forms_xml(computed: Computed, appendix: dict[str, Any], available_mm: float)
         parts.append(_p(f"Biểu mẫu {form.form.number}", "center", True, style="ND30AppendixTitle"))
         parts.append(_p(form.form.title, "center", True, style="ND30AppendixTitle"))
         rows = "".join(_row(widths, form, r) for r in range(len(form.form.rows)))
-        parts.append(f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{_header(widths, appendix['header'])}{rows}</w:tbl>")
+        parts.append(f"<w:tbl>{head}{_header(widths, appendix['header'])}{rows}</w:tbl>")
     return Markup("".join(parts))
 

@@ -144,6 +144,11 @@ def table_xml(appendix: Table, available_mm: float, ids: FootnoteIds, landscape:
             builder.group(row.group)
         else:
             builder.row(row)
+    return Markup(f"<w:tbl>{table_head(widths)}{''.join(builder.rows)}</w:tbl>")
+
+
+def table_head(widths: list[int]) -> str:
+    """Table properties (the task-table style, fixed layout, centred) and the column grid, in twips."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     props = (
         '<w:tblPr><w:tblStyle w:val="ND30TaskTable"/>'
@@ -151,4 +156,4 @@ def table_xml(appendix: Table, available_mm: float, ids: FootnoteIds, landscape:
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
         'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
     )
-    return Markup(f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(builder.rows)}</w:tbl>")
+    return f"{props}<w:tblGrid>{grid}</w:tblGrid>"
