@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -58,8 +60,10 @@ class Converter:
             self._failed = True
             return None
         self._profile = Path(tempfile.mkdtemp(prefix="cchc-lo-"))
+        # its own process group: LibreOffice (the worker's child) is stopped with it, never left orphaned
         proc = subprocess.Popen([python, str(WORKER), soffice, str(self._profile)], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1,
+                                start_new_session=os.name == "posix")
         assert proc.stdout is not None
         ready = proc.stdout.readline()
         if '"ready"' not in ready:
@@ -98,8 +102,7 @@ class Converter:
         self._closed = self._failed = True
         proc = self._proc
         if proc is not None:
-            with contextlib.suppress(OSError):
-                proc.kill()
+            _kill_group(proc)
 
     def _stop(self, proc: subprocess.Popen[str]) -> None:
         with contextlib.suppress(OSError):
@@ -108,8 +111,10 @@ class Converter:
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            _kill_group(proc)
             proc.wait()
+        else:
+            _kill_group(proc)  # the worker ended; a LibreOffice it could not stop goes with its group
         self._proc = None
         if self._profile:
             shutil.rmtree(self._profile, ignore_errors=True)
@@ -118,6 +123,15 @@ class Converter:
         with self._lock:
             if self._proc is not None:
                 self._stop(self._proc)
+
+
+def _kill_group(proc: subprocess.Popen[str]) -> None:
+    """Kill the worker and LibreOffice, its child (the whole process group on POSIX)."""
+    with contextlib.suppress(OSError):
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            proc.kill()
 
 
 def pdf_to_pngs(pdf: Path, out_dir: Path, dpi: int = 60) -> list[Path]:

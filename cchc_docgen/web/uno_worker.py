@@ -27,7 +27,9 @@ def main() -> int:
     proc = subprocess.Popen(
         [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--invisible", "--norestore",
          "--nologo", "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        # in this worker's process group (the server starts the worker in a session of its own), so that
+        # stopping the group stops LibreOffice too, even when this worker is killed outright
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
