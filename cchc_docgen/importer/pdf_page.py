@@ -102,7 +102,7 @@ def _chars(page: object, nested: dict[int, _Nested]) -> list[Char]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     out: list[Char] = []
     last_obj: int | None = -1
-    style = (0.0, False, False)
+    style = (0.0, False, False)  # size, bold, italic of the current text object
     base = 0.0
     form: _Nested | None = None
     count = raw.FPDFText_CountChars(text.raw)
@@ -110,6 +110,8 @@ def _chars(page: object, nested: dict[int, _Nested]) -> list[Char]:
     if len(chars) != count:  # a character outside the BMP: read them one by one
         chars = "".join(chr(raw.FPDFText_GetUnicode(text.raw, i)) for i in range(count))
     rect_ref = ctypes.byref(rect)
+    append = out.append
+    size, bold, italic = style
     for i, letter in enumerate(chars):
         if letter in "\r\n\x00":
             continue
@@ -123,18 +125,18 @@ def _chars(page: object, nested: dict[int, _Nested]) -> list[Char]:
             raw.FPDFText_GetFontInfo(text.raw, i, name, 128, ctypes.byref(flags))
             font = name.value.decode("latin-1", "replace").split("+")[-1].lower()
             weight = raw.FPDFText_GetFontWeight(text.raw, i)
-            style = (raw.FPDFText_GetFontSize(text.raw, i),
-                     "bold" in font or weight >= _BOLD_WEIGHT or bool(flags.value & _BOLD_FLAG),
-                     "italic" in font or "oblique" in font or bool(flags.value & _ITALIC_FLAG))
+            size = raw.FPDFText_GetFontSize(text.raw, i)
+            bold = "bold" in font or weight >= _BOLD_WEIGHT or bool(flags.value & _BOLD_FLAG)
+            italic = "italic" in font or "oblique" in font or bool(flags.value & _ITALIC_FLAG)
             raw.FPDFText_GetCharOrigin(text.raw, i, ox, oy)
             base = oy.value
             form = nested.get(key) if key is not None else None
-        box = (rect.left, rect.bottom, rect.right, rect.top)
         if form is not None:
+            box = (rect.left, rect.bottom, rect.right, rect.top)
             moved = form.to_page(box)
-            out.append(Char(letter, *moved, *style, base=base + moved[1] - box[1], stamp=True))
+            append(Char(letter, *moved, size, bold, italic, base + moved[1] - box[1], True))
         else:
-            out.append(Char(letter, *box, *style, base=base))
+            append(Char(letter, rect.left, rect.bottom, rect.right, rect.top, size, bold, italic, base))
     text.close()
     return out
 

@@ -99,10 +99,13 @@ def _rows(chars: list[Char]) -> list[list[Char]]:
         at[j].extend(groups[i])
     order = sorted(lines, key=lambda line: line[0].base)
     bases = [line[0].base for line in order]
+    last = len(order) - 1
     for ch in chars:
         if ch.text.isspace() and ch.y1 - ch.y0 >= 0.5 and lines:
             k = bisect.bisect_left(bases, ch.base)
-            best = min(order[max(k - 1, 0):k + 1], key=lambda line: abs(line[0].base - ch.base))
+            # the nearer of the lines just below and just above (the lower one on a tie)
+            best = order[k - 1] if k > last or (k > 0 and abs(bases[k - 1] - ch.base) <= abs(bases[k] - ch.base)) \
+                else order[k]
             if abs(best[0].base - ch.base) <= 0.3 * max(ch.size, 1.0):
                 best.append(ch)
     return [_spaced(sorted(line, key=lambda c: c.x0)) for line in lines]
@@ -122,12 +125,14 @@ def _minor(group: list[Char], near: list[list[Char]]) -> bool:
 def _spaced(row: list[Char]) -> list[Char]:
     """A line's characters without spaces that other glyphs print over (a stamp in a blank), with a space where
     two glyphs stand apart without one."""
+    if not any(c.stamp for c in row):
+        return _spaced_plain(row)
     glyphs = [c for c in row if c.stamp and not c.text.isspace()]
     out: list[Char] = []
     for ch in row:
         if ch.text.isspace():
             mid = (ch.x0 + ch.x1) / 2
-            if any(g.x0 < mid < g.x1 for g in glyphs) or (out and out[-1].text == " "):
+            if (glyphs and any(g.x0 < mid < g.x1 for g in glyphs)) or (out and out[-1].text == " "):
                 continue
             out.append(Char(" ", ch.x0, ch.y0, ch.x1, ch.y1, ch.size, ch.bold, ch.italic, ch.stamp))
             continue
@@ -138,6 +143,27 @@ def _spaced(row: list[Char]) -> list[Char]:
             prev = out[-1]
             out.append(Char(" ", prev.x1, prev.y0, ch.x0, prev.y1, prev.size, prev.bold, prev.italic))
         out.append(ch)
+    return out
+
+
+def _spaced_plain(row: list[Char]) -> list[Char]:
+    """``_spaced`` for a line without stamped glyphs (nearly every line), in one cheap pass."""
+    out: list[Char] = []
+    prev: Char | None = None
+    for ch in row:
+        if ch.text.isspace():
+            if prev is not None and prev.text == " ":
+                continue
+            prev = Char(" ", ch.x0, ch.y0, ch.x1, ch.y1, ch.size, ch.bold, ch.italic)
+            out.append(prev)
+            continue
+        if prev is not None and prev.text != " ":
+            size = max(ch.size, 1.0)
+            gap = ch.x0 - prev.x1
+            if 0.2 * size < gap <= _PIECE * size:
+                out.append(Char(" ", prev.x1, prev.y0, ch.x0, prev.y1, prev.size, prev.bold, prev.italic))
+        out.append(ch)
+        prev = ch
     return out
 
 
@@ -184,7 +210,7 @@ def _cut(row: list[Char], cuts: list[tuple[float, float, float]]) -> list[list[C
                 # stay one piece, as does text stamped into a blank by a form field or a signature
                 word = "".join(c.text for c in parts[-1][-6:]).split()
                 apart = not (word and word[-1] in ("Số:", "ngày"))
-            ruled = glyph is not None and any(glyph.x1 - 1 <= cut <= ch.x0 + 1 for cut in xs)
+            ruled = bool(xs) and glyph is not None and any(glyph.x1 - 1 <= cut <= ch.x0 + 1 for cut in xs)
             if apart or ruled:
                 parts.append([])
                 glyph = None
@@ -208,14 +234,17 @@ def _styled(chars: list[Char]) -> tuple[str, bool, float]:
     from cchc_docgen.importer.docx_reader import _markup
 
     runs: list[list] = []  # [text, bold, italic], consecutive characters of one style joined
-    sizes = Counter(round(ch.size, 1) for ch in chars if not ch.text.isspace())
+    rounded = [round(ch.size, 1) for ch in chars]
+    sizes = Counter(r for r, ch in zip(rounded, chars, strict=True) if not ch.text.isspace())
     main = sizes.most_common(1)[0][0] if sizes else 0.0
-    base = min((ch.y0 for ch in chars if round(ch.size, 1) == main), default=0.0)
+    base = min((ch.y0 for r, ch in zip(rounded, chars, strict=True) if r == main), default=0.0)
+    small = 0.75 * main
+    high = base + 0.2 * main
     all_bold = all_italic = True
     seen = False
     for ch in chars:
         text = ch.text
-        if text.isdigit() and ch.size < 0.75 * main and ch.y0 > base + 0.2 * main:
+        if text.isdigit() and ch.size < small and ch.y0 > high:
             if runs and runs[-1][0].startswith("[^fn"):
                 runs[-1][0] = runs[-1][0][:-1] + text + "]"
             else:
