@@ -12,6 +12,7 @@ from cchc_docgen.importer.blocks import Block, Para, Table
 from cchc_docgen.importer.footer import Footer, is_signer_title, read_footer, split_mixed
 from cchc_docgen.importer.header import KIND_WORDS, Header, find_type, read_header
 from cchc_docgen.importer.issuer import fill_issuer
+from cchc_docgen.importer.nested import expand_all, footer_sides
 from cchc_docgen.importer.outline import TablePara, build_tree, item_marker
 from cchc_docgen.importer.report_forms import take_forms
 from cchc_docgen.importer.roles import assign_roles
@@ -157,6 +158,8 @@ def _appendix_start(rest: list[Block], foot: int) -> int:
 
 def _split_body(zone: list[Block], unplaced: list[Unplaced]) -> tuple[dict[str, Any], list[Para], list[str]]:
     paras: list[Para] = []
+    zone, notes = expand_all(zone)  # tables inside table cells
+    unplaced.extend(Unplaced(w, t) for w, t in notes)
     for b in zone:
         if isinstance(b, Table) and b.width >= 2 and len(b.rows) >= 2:
             table = table_appendix(b)
@@ -253,9 +256,8 @@ def _footer(zone: list[Block], unplaced: list[Unplaced]) -> Footer:
     loose: list[str] = []
     for b in zone:
         if isinstance(b, Table):
-            for row in b.rows:
-                for c, cell in enumerate(row):
-                    (left if c == 0 and len(row) > 1 else right).extend(t for t in cell.plain if t.strip())
+            more_left, more_right = footer_sides(b)
+            left, right = left + more_left, right + more_right
         else:  # Nơi nhận and the signature printed side by side in one paragraph (tabs)
             loose.extend(split_columns(b.plain) or [b.plain])
     if loose:

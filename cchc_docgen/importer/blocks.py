@@ -46,6 +46,9 @@ class Cell:
     merged: bool = False  # True: the cell continues the one above (Word vMerge continue)
     plain: list[str] = field(default_factory=list)
     bolds: list[bool] = field(default_factory=list)
+    #: only for a cell that holds tables of its own (a table inside a table): its paragraphs and those tables in
+    #: reading order. ``paras``/``plain``/``bolds`` still hold every paragraph, the nested tables' ones included.
+    inner: list[Para | Table] = field(default_factory=list, repr=False)
 
     @property
     def text(self) -> str:
@@ -58,11 +61,23 @@ class Table:
     where: str
 
     @property
+    def nested(self) -> bool:
+        """Whether a cell of the table holds a table of its own."""
+        return any(cell.inner for row in self.rows for cell in row)
+
+    @property
     def width(self) -> int:
         return max((sum(c.span for c in row) for row in self.rows), default=0)
 
 
 Block = Para | Table
+
+
+def cell_of(paras: list[Para], span: int = 1, merged: bool = False) -> Cell:
+    """A cell holding ``paras`` (each with its Word list label in front)."""
+    return Cell([(f"{x.label} " if x.label else "") + x.text for x in paras], span, merged,
+                [(f"{x.label} " if x.label else "") + line for x in paras for line in (x.lines or [x.plain])],
+                [x.bold for x in paras for _ in (x.lines or [x.plain])])
 
 
 def para(text: str, where: str, **kw: object) -> Para:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_docgen.importer.blocks import Block, Cell, Para, Table, escape_stars
+from cchc_docgen.importer.blocks import Block, Cell, Para, Table, cell_of, escape_stars
 from cchc_docgen.ooxml.numbering import WordNumbering
 from cchc_docgen.ooxml.package import open_package
 from cchc_docgen.ooxml.stream import Paragraph, Stream, footnote_texts
@@ -41,7 +41,7 @@ class _Reader:
                     out.append(p)
             else:
                 self.tables += 1
-                out.append(self.table(block, f"bảng {self.tables} (sau đoạn {self.count})"))
+                out.extend(_unwrapped(self.table(block, f"bảng {self.tables} (sau đoạn {self.count})")))
         return out
 
     def pieces(self, para: Paragraph) -> list[Piece]:
@@ -85,17 +85,30 @@ class _Reader:
 
     def table(self, tbl: OoxmlTable, where: str) -> Table:
         rows: list[list[Cell]] = []
+        nested = 0
         for row in tbl.rows:
             cells: list[Cell] = []
             for cell in row:
                 paras = [x for x in (self.paragraph(p, count=False) for p in cell.paragraphs()) if x is not None]
-                cell_texts = [(f"{x.label} " if x.label else "") + x.text for x in paras]
-                cell_plain = [(f"{x.label} " if x.label else "") + line
-                              for x in paras for line in (x.lines or [x.plain])]
-                cells.append(Cell(cell_texts, cell.span, cell.vmerge == "continue", cell_plain,
-                                  [x.bold for x in paras for _ in (x.lines or [x.plain])]))
+                cells.append(cell_of(paras, cell.span, cell.vmerge == "continue"))
+                if any(isinstance(b, OoxmlTable) for b in cell.blocks):  # a table inside the cell: keep its shape
+                    for b in cell.blocks:
+                        if isinstance(b, OoxmlTable):
+                            nested += 1
+                            cells[-1].inner.append(self.table(b, f"{where}, bảng lồng {nested}"))
+                        elif (x := self.paragraph(b, count=False)) is not None:
+                            cells[-1].inner.append(x)
             rows.append(cells)
         return Table(rows, where)
+
+
+def _unwrapped(table: Table) -> list[Block]:
+    """A table of one cell that holds a table (a frame drawn around a table, a header or a signature block) is
+    read as what it holds; any other table as itself."""
+    if len(table.rows) == 1 and len(table.rows[0]) == 1 and table.rows[0][0].inner:
+        return [b for inner in table.rows[0][0].inner for b in (_unwrapped(inner) if isinstance(inner, Table)
+                                                               else [inner])]
+    return [table]
 
 
 def _markup(pieces: list[Piece], all_bold: bool, all_italic: bool) -> str:
