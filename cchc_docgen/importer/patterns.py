@@ -49,6 +49,8 @@ def marker(text: str) -> tuple[str, str, str] | None:
         return None
     if kind == "roman" and not (rest[:1].isupper() or rest[:1].isdigit()):
         return None
+    if kind == "roman" and re.match(r"^\s*[IVXL]+\s*/\s*\d", text):  # "III/2023": a quarter of a year wrapped
+        return None
     if kind == "letter" and not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "“\"(*"):
         return None
     return kind, text[: m.end()].strip(), rest

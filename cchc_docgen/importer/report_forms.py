@@ -16,7 +16,7 @@ from cchc_docgen.report.outline import load_outline
 from cchc_docgen.report.periods import get_period
 
 _TITLE = re.compile(r"^BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH\s+(?P<when>.+?)\s*$", re.IGNORECASE)
-_FORM = re.compile(r"^Biểu mẫu\s+(\d)$", re.IGNORECASE)
+_FORM = re.compile(r"^Biểu mẫu\s+(\d)\b(?!\s*[.,/\d])", re.IGNORECASE)  # the form's title may follow on the line
 _PERIODS = (("9 tháng đầu năm", "9m"), ("6 tháng đầu năm", "6m"), ("quý iv", "q4"), ("quý iii", "q3"),
             ("quý ii", "q2"), ("quý i", "q1"), ("năm", "year"))
 _STT = re.compile(r"^\d+(?:\.\d+)*$")
