@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from cchc_docgen.errors import InputError
@@ -197,6 +198,23 @@ def _cut(row: list[Char], cuts: list[tuple[float, float, float]]) -> list[list[C
         return []
     mid = (row[0].y0 + row[0].y1) / 2
     xs = [x for x, y0, y1 in cuts if y0 - 1 <= mid <= y1 + 1 and row[0].x0 < x < row[-1].x1]
+    if not xs and not any(c.stamp for c in row) and \
+            all(b.x0 - a.x1 <= _PIECE * max(b.size, 1.0) for a, b in pairwise(row)):
+        parts = [list(row)]  # no rule crosses the line and no gap wider than a word gap: one piece
+    else:
+        parts = _parts(row, xs)
+    out = []
+    for part in parts:
+        while part and part[0].text == " ":
+            part.pop(0)
+        while part and part[-1].text == " ":
+            part.pop()
+        if part:
+            out.append(part)
+    return out
+
+
+def _parts(row: list[Char], xs: list[float]) -> list[list[Char]]:
     parts: list[list[Char]] = [[]]
     glyph: Char | None = None  # the last character that is not a space (a space may run over a rule)
     for ch in row:
@@ -217,15 +235,7 @@ def _cut(row: list[Char], cuts: list[tuple[float, float, float]]) -> list[list[C
         parts[-1].append(ch)
         if ch.text != " ":
             glyph = ch
-    out = []
-    for part in parts:
-        while part and part[0].text == " ":
-            part.pop(0)
-        while part and part[-1].text == " ":
-            part.pop()
-        if part:
-            out.append(part)
-    return out
+    return parts
 
 
 def _styled(chars: list[Char]) -> tuple[str, bool, float]:
@@ -242,6 +252,15 @@ def _styled(chars: list[Char]) -> tuple[str, bool, float]:
     high = base + 0.2 * main
     all_bold = all_italic = True
     seen = False
+    first = chars[0] if chars else None
+    if first is not None and first.text != " " and \
+            all(ch.text == " " or (ch.bold == first.bold and ch.italic == first.italic and
+                                   not (ch.text.isdigit() and ch.size < small and ch.y0 > high)) for ch in chars):
+        joined = "".join(ch.text for ch in chars)  # one style and no footnote mark: one run
+        if not joined.startswith("[^fn"):
+            chars = []
+            runs.append([joined, first.bold, first.italic])
+            all_bold, all_italic, seen = first.bold, first.italic, True
     for ch in chars:
         text = ch.text
         if text.isdigit() and ch.size < small and ch.y0 > high:
