@@ -82,10 +82,12 @@ def pages(path: Path, limit: int) -> Iterator[Page]:
         doc.close()  # type: ignore[attr-defined]
 
 
-def _fast(fn: object, restype: object, *argtypes: object) -> object:
-    """A PDFium function called with plain ``c_void_p`` handles (no per-call pointer conversions)."""
+def _fast(fn: object, restype: object) -> object:
+    """A PDFium function without declared argument types, called once per character: each argument must then
+    be passed as its exact C type (a ``c_void_p`` handle, a Python int for a C ``int``, ``byref`` for a
+    pointer), which ctypes passes on without a per-call conversion (half the cost of a declared call)."""
     address = ctypes.cast(fn, ctypes.c_void_p).value  # type: ignore[arg-type]
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)  # type: ignore[arg-type]
+    return ctypes.CFUNCTYPE(restype)(address)  # type: ignore[arg-type]
 
 
 def _chars(page: object, nested: dict[int, _Nested]) -> list[Char]:
@@ -94,9 +96,8 @@ def _chars(page: object, nested: dict[int, _Nested]) -> list[Char]:
     text = page.get_textpage()  # type: ignore[attr-defined]
     tp = ctypes.cast(text.raw, ctypes.c_void_p)
     rect = raw.FS_RECTF()
-    loose = _fast(raw.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
-                  ctypes.POINTER(raw.FS_RECTF))
-    owner = _fast(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    loose = _fast(raw.FPDFText_GetLooseCharBox, ctypes.c_int)  # (text page, index, FS_RECTF*) -> FPDF_BOOL
+    owner = _fast(raw.FPDFText_GetTextObject, ctypes.c_void_p)  # (text page, index) -> FPDF_PAGEOBJECT
     flags = ctypes.c_int()
     name = ctypes.create_string_buffer(128)
     ox, oy = ctypes.c_double(), ctypes.c_double()
