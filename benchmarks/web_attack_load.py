@@ -22,7 +22,6 @@ import os
 import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -35,7 +34,10 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from web_bench import free_port, pct  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from web_bench import pct  # noqa: E402
+
+from tests.support.server import start_server, stop_server  # noqa: E402
 
 PLAN = ROOT / "plans" / "005_phong_van_lam_tuyen_truyen_2023.yaml"
 REAL_DOCX = ROOT / "tests" / "data" / "realdocs" / "kh_tuyentruyen_cchc_2026.docx"
@@ -124,22 +126,9 @@ def main() -> int:
     paragraph_bomb(files["bomb.docx"], 60)
     slow_docx(files["slow.docx"], 80_000)
     inflate_pdf(files["bomb.pdf"])
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     print(f"machine: {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at start")
-    server = subprocess.Popen([sys.executable, "-m", "cchc_docgen", "serve", "--host", "127.0.0.1", "--port",
-                               str(port), "--data", str(data)], env={**os.environ, "PYTHONPATH": str(ROOT)},
-                              start_new_session=True)
+    server, base = start_server(data)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/", timeout=2)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("server did not start") from None
-                time.sleep(0.2)
         stop = threading.Event()
         statuses: collections.Counter[str] = collections.Counter()
         times: list[float] = []
@@ -162,15 +151,9 @@ def main() -> int:
         print("attacker:", ", ".join(f"{k} ×{v}" for k, v in sorted(statuses.items())))
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        started = time.monotonic()
-        try:
-            server.wait(timeout=30)
-            print(f"server stopped {time.monotonic() - started:.1f} s after SIGTERM")
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-            print("server ignored SIGTERM for 30 s (killed)")
+        stopped = stop_server(server, signal.SIGTERM)
+        print(f"server stopped {stopped:.1f} s after SIGTERM" if stopped is not None
+              else "server ignored SIGTERM for 30 s (killed)")
         shutil.rmtree(work, ignore_errors=True)
     return 0
 
