@@ -84,7 +84,7 @@ def create_app(settings: Settings) -> FastAPI:
     """The ASGI app serving ``settings.data``."""
     from cchc_docgen.web import routes_docs, routes_files, routes_new, routes_report
 
-    outputs = Outputs(Converter(settings.warm_converter))
+    outputs = Outputs(Converter(settings.warm_converter, settings.convert_seconds))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from cchc_docgen.pdf import PdfError
 from cchc_docgen.pipeline import render_document
 from cchc_docgen.web import store
 from cchc_docgen.web.app import page
-from cchc_docgen.web.jobs import run_job
+from cchc_docgen.web.jobs import requester, run_job
 from cchc_docgen.web.paths import public
 from cchc_docgen.web.preview import Outputs, Rendered, check_tasks_file
 from cchc_docgen.web.security import Denied, check_csrf, current_user, open_document
@@ -49,7 +49,7 @@ async def _rendered(request: Request, rel: str) -> Rendered:
 
 async def _pdf(request: Request, rendered: Rendered) -> Path:
     try:
-        return await asyncio.to_thread(_outputs(request).pdf, rendered)
+        return await asyncio.to_thread(_outputs(request).pdf, rendered, requester(request))
     except PdfError as exc:
         raise Denied(503, f"Không chuyển được sang PDF: {exc}. Bạn vẫn tải được tệp DOCX.") from None
 
