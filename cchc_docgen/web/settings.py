@@ -15,6 +15,8 @@ STATE_DIR = ".cchc"
 #: Largest upload accepted (bytes): real DOCX/PDF plans are well under this.
 MAX_UPLOAD = 20 * 1024 * 1024
 UPLOAD_TYPES = {".docx", ".pdf", ".txt"}
+#: How long a sign-in lasts (seconds); logout or a password change ends it at once.
+SESSION_SECONDS = 12 * 3600
 
 
 def is_loopback(host: str) -> bool:
