@@ -22,7 +22,6 @@ import os
 import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -35,7 +34,10 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from web_bench import free_port, pct  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from web_bench import pct  # noqa: E402
+
+from tests.support.server import start_server, stop_server  # noqa: E402
 
 PLAN = ROOT / "plans" / "005_phong_van_lam_tuyen_truyen_2023.yaml"
 REAL_DOCX = ROOT / "tests" / "data" / "realdocs" / "kh_tuyentruyen_cchc_2026.docx"
@@ -74,22 +76,25 @@ def csrf(client: httpx.Client, url: str) -> str:
     return found.group(1) if found else ""
 
 
-def attacker(base: str, files: dict[str, Path], stop: threading.Event, statuses: collections.Counter[str]) -> None:
+def attacker(base: str, files: dict[str, Path], stop: threading.Event, statuses: collections.Counter[str],
+             hostile: dict[str, list[float]]) -> None:
     with httpx.Client(base_url=base, timeout=200) as client:
         token = csrf(client, "/check")
         while not stop.is_set():
             for url, name in (("/check", "bomb.docx"), ("/check", "slow.docx"), ("/new/import", "bomb.pdf")):
                 if stop.is_set():
                     break
+                start = time.monotonic()
                 try:
                     answer = client.post(url, data={"csrf": token},
                                          files={"file": (name, files[name].read_bytes())})
                     statuses[f"{url} {name} → {answer.status_code}"] += 1
                 except httpx.HTTPError as exc:
                     statuses[f"{url} {name} → {type(exc).__name__}"] += 1
+                hostile.setdefault(f"{url} {name}", []).append(time.monotonic() - start)
 
 
-def user(base: str, rel: str, stop: threading.Event, times: list[float], errors: list[str]) -> None:
+def user(base: str, rel: str, stop: threading.Event, times: dict[str, list[float]], errors: list[str]) -> None:
     real = REAL_DOCX.read_bytes()
     with httpx.Client(base_url=base, timeout=120) as client:
         token = csrf(client, "/check")
@@ -106,7 +111,7 @@ def user(base: str, rel: str, stop: threading.Event, times: list[float], errors:
                         errors.append(f"{url}: {answer.status_code}")
                 except httpx.HTTPError as exc:
                     errors.append(f"{url}: {type(exc).__name__}")
-                times.append(time.monotonic() - start)
+                times.setdefault(f"{method} {url.replace(rel, 'PLAN')}", []).append(time.monotonic() - start)
 
 
 def main() -> int:
@@ -124,27 +129,15 @@ def main() -> int:
     paragraph_bomb(files["bomb.docx"], 60)
     slow_docx(files["slow.docx"], 80_000)
     inflate_pdf(files["bomb.pdf"])
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     print(f"machine: {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at start")
-    server = subprocess.Popen([sys.executable, "-m", "cchc_docgen", "serve", "--host", "127.0.0.1", "--port",
-                               str(port), "--data", str(data)], env={**os.environ, "PYTHONPATH": str(ROOT)},
-                              start_new_session=True)
+    server, base = start_server(data)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/", timeout=2)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("server did not start") from None
-                time.sleep(0.2)
         stop = threading.Event()
         statuses: collections.Counter[str] = collections.Counter()
-        times: list[float] = []
+        times: dict[str, list[float]] = {}
+        hostile: dict[str, list[float]] = {}
         errors: list[str] = []
-        threads = [threading.Thread(target=attacker, args=(base, files, stop, statuses))]
+        threads = [threading.Thread(target=attacker, args=(base, files, stop, statuses, hostile))]
         threads += [threading.Thread(target=user, args=(base, f"user{i:02d}.yaml", stop, times, errors))
                     for i in range(users)]
         for thread in threads:
@@ -154,23 +147,23 @@ def main() -> int:
         stop.set()
         for thread in threads:
             thread.join(240)
-        print(f"{users} users for {duration:g} s beside one attacker: {len(times)} requests, {len(errors)} errors")
-        if times:
-            print(f"  latency p50 {pct(times, 0.5):.2f} s  p95 {pct(times, 0.95):.2f} s  max {max(times):.2f} s")
+        every = [t for values in times.values() for t in values]
+        print(f"{users} users for {duration:g} s beside one attacker: {len(every)} requests, {len(errors)} errors")
+        if every:
+            print(f"  all ordinary requests  p50 {pct(every, 0.5):.2f} s  p95 {pct(every, 0.95):.2f} s  "
+                  f"max {max(every):.2f} s")
+        for what, values in sorted(times.items()):
+            print(f"  {what:<28} ×{len(values):<4} p50 {pct(values, 0.5):.2f} s  p95 {pct(values, 0.95):.2f} s")
+        for what, values in sorted(hostile.items()):
+            print(f"  hostile {what:<28} ×{len(values):<3} each {min(values):.1f}–{max(values):.1f} s")
         for line in sorted(set(errors))[:10]:
             print(f"  error: {line}")
         print("attacker:", ", ".join(f"{k} ×{v}" for k, v in sorted(statuses.items())))
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        started = time.monotonic()
-        try:
-            server.wait(timeout=30)
-            print(f"server stopped {time.monotonic() - started:.1f} s after SIGTERM")
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-            print("server ignored SIGTERM for 30 s (killed)")
+        stopped = stop_server(server, signal.SIGTERM)
+        print(f"server stopped {stopped:.1f} s after SIGTERM" if stopped is not None
+              else "server ignored SIGTERM for 30 s (killed)")
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

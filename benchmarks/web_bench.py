@@ -20,9 +20,7 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,13 +30,10 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.support.server import start_server, stop_server  # noqa: E402
+
 PLAN = ROOT / "plans" / "005_phong_van_lam_tuyen_truyen_2023.yaml"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def five_page_plan(target: Path) -> None:
@@ -90,7 +85,6 @@ def main() -> int:
     args = parser.parse_args()
     args.duration = min(args.duration, 300.0)  # bounded
     args.users = min(args.users, 50)
-    host, port = "127.0.0.1", free_port()
     work = Path(tempfile.mkdtemp(prefix="cchc-web-bench-"))
     data = work / "data"
     data.mkdir()
@@ -98,20 +92,8 @@ def main() -> int:
     for i in range(args.users):
         shutil.copy(data / "plan.yaml", data / f"user{i:02d}.yaml")
     print(f"machine: {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at start")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen([sys.executable, "-m", "cchc_docgen", "serve", "--host", host, "--port", str(port),
-                               "--data", str(data)], env=env, start_new_session=True)
-    base = f"http://{host}:{port}"
+    server, base = start_server(data)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/", timeout=2)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("server did not start") from None
-                time.sleep(0.2)
         with httpx.Client(base_url=base, timeout=120) as client:
             first = preview(client, "plan.yaml")  # includes waiting for the warm converter to be ready
             print(f"first preview (LibreOffice warming up): {first[0]:.2f} s, {first[2]} pages")
@@ -128,12 +110,7 @@ def main() -> int:
         concurrent(base, args.users, args.duration)
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
     finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop_server(server, signal.SIGINT)
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -8,7 +8,21 @@ from cchc_docgen.errors import InputError
 
 
 class EnvironmentProblem(InputError):
-    """The computer, not the input, stopped us: a full disk, a read-only folder, a missing permission (exit 1)."""
+    """The computer, not the input, stopped us: a full disk, a read-only folder, a missing permission (exit 1).
+    ``errno``: the system's error number (``None`` when unknown)."""
+
+    errno: int | None = None
+
+    @property
+    def disk_full(self) -> bool:
+        return self.errno in DISK_FULL
+
+
+#: Error numbers that mean "no room left": the advice is to free space.
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+#: Less free space than this (bytes) in LibreOffice's scratch folder explains a failed conversion: its profile
+#: and the PDF need a few MB.
+MIN_SCRATCH_FREE = 16 * 1024 * 1024
 
 
 _ADVICE = {
@@ -36,4 +50,20 @@ def os_problem(exc: OSError, path: object = None) -> EnvironmentProblem:
     advice = _ADVICE.get(exc.errno or 0)
     if advice is None:
         advice = f"hệ thống báo lỗi ({exc.strerror or exc}). Hãy kiểm tra ổ đĩa và quyền ghi rồi chạy lại."
-    return EnvironmentProblem(f"không đọc/ghi được '{where}': {advice}" if where else advice)
+    problem = EnvironmentProblem(f"không đọc/ghi được '{where}': {advice}" if where else advice)
+    problem.errno = exc.errno
+    return problem
+
+
+def scratch_full(folder: object) -> str | None:
+    """Why a program writing in ``folder`` failed when its disk is (almost) full, else ``None``."""
+    import shutil
+
+    try:
+        free = shutil.disk_usage(str(folder)).free
+    except OSError:
+        return None
+    if free >= MIN_SCRATCH_FREE:
+        return None
+    return (f"vì ổ đĩa chứa thư mục tạm ({folder}) đã đầy: chỉ còn {free // 1024} KB trống. Hãy xóa bớt tệp "
+            "không cần cho ổ đĩa đó rồi chạy lại.")

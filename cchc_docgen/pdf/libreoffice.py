@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from cchc_docgen.atomic import clean_scratch, scratch_dir
+from cchc_docgen.oserrors import DISK_FULL, scratch_full
 from cchc_docgen.pdf.result import OnDone, looks_like_pdf, place_pdf, target_for
 
 POLL_SECONDS = 0.05
@@ -213,16 +214,16 @@ class Worker:
     def _finalize(self, src: Path, outdir: Path, detail: str | None) -> None:
         produced = outdir / f"{src.stem}.pdf"
         if not looks_like_pdf(produced):
-            message = f"LibreOffice không chuyển được tệp {src.name} sang PDF (tệp có thể bị hỏng)"
-            self.finish(src, None, f"{message}; {detail}" if detail else message)
+            full = scratch_full(self.workdir.parent)
+            message = f"LibreOffice không chuyển được tệp {src.name} sang PDF " + (full or "(tệp có thể bị hỏng)")
+            self.finish(src, None, f"{message}; {detail}" if detail and not full else message)
             return
         target = target_for(src)
         try:
             place_pdf(produced, target)
         except OSError as exc:
-            self.finish(
-                src, None, f"không ghi được tệp {target} (tệp có thể đang mở trong chương trình khác): {exc}"
-            )
+            hint = "" if exc.errno in DISK_FULL else " (tệp có thể đang mở trong chương trình khác)"
+            self.finish(src, None, f"không ghi được tệp {target}{hint}: {exc}")
             return
         self.finish(src, target, None)
 

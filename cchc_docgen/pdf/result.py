@@ -75,4 +75,11 @@ def place_pdf(produced: Path, target: Path) -> None:
     try:
         write_atomic(target, lambda tmp: shutil.copyfile(produced, tmp))
     except EnvironmentProblem as exc:
-        raise OSError(exc.message) from None
+        raise PlaceError(exc.errno or 0, exc.message) from None
+
+
+class PlaceError(OSError):
+    """The PDF could not be put in place; ``errno`` as the system gave it, ``str()`` the advice alone."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)

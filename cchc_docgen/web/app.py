@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -16,13 +16,15 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from cchc_docgen.oserrors import EnvironmentProblem
+from cchc_docgen.web import diskfull
 from cchc_docgen.web.accounts import Accounts
 from cchc_docgen.web.converter import Converter
 from cchc_docgen.web.jobs import Jobs, stop_on_signals
 from cchc_docgen.web.jobs import Limits as JobLimits
 from cchc_docgen.web.preview import Outputs
 from cchc_docgen.web.security import Denied, LoginRequired, csrf_token, current_user
-from cchc_docgen.web.settings import Settings, is_loopback
+from cchc_docgen.web.settings import SESSION_SECONDS, Settings, is_loopback
 from cchc_docgen.web.throttle import Throttle
 
 HERE = Path(__file__).resolve().parent
@@ -84,7 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
     """The ASGI app serving ``settings.data``."""
     from cchc_docgen.web import routes_docs, routes_files, routes_new, routes_report
 
-    outputs = Outputs(Converter(settings.warm_converter))
+    outputs = Outputs(Converter(settings.warm_converter, settings.convert_seconds))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
@@ -108,7 +110,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.hashing = ThreadPoolExecutor(max_workers=2, thread_name_prefix="argon2")  # sign-ins wait here
     app.state.jobs = Jobs(JobLimits(settings.job_slots, settings.job_memory_mb, settings.job_seconds))
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie="cchc_session",
-                       max_age=12 * 3600, same_site="strict", https_only=False)
+                       max_age=SESSION_SECONDS, same_site="strict", https_only=False)
     app.add_middleware(UploadLimit, limit=settings.max_upload + 64 * 1024)
     if is_loopback(settings.host):
         # only this machine's names: a web page elsewhere cannot reach the server through DNS rebinding
@@ -135,6 +137,15 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(Denied)
     async def denied(request: Request, exc: Denied) -> Response:
         return page(request, "message.html", exc.status, title="Không thực hiện được", message=exc.message)
+
+    @app.exception_handler(OSError)
+    @app.exception_handler(EnvironmentProblem)
+    async def cannot_write(request: Request, exc: Exception) -> Response:
+        """A full disk (507) or a folder the server may not write (503): a Vietnamese answer, files untouched."""
+        status, message = diskfull.answer(exc)
+        if diskfull.wants_json(request):
+            return JSONResponse({"message": message}, status, headers={"Cache-Control": "no-store"})
+        return page(request, "message.html", status, title="Chưa ghi được", message=message)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

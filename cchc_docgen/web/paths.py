@@ -8,6 +8,9 @@ from pathlib import Path, PurePosixPath
 from cchc_docgen.web.settings import STATE_DIR
 
 _PART = re.compile(r"^[\w][\w .()-]*$", re.UNICODE)
+#: Longest file or folder name (bytes of UTF-8; most file systems allow 255) and request path accepted.
+MAX_NAME_BYTES = 200
+MAX_PATH_BYTES = 400
 
 
 class BadPath(Exception):
@@ -16,14 +19,14 @@ class BadPath(Exception):
 
 def doc_path(data: Path, rel: str) -> Path:
     """The document file for ``rel`` (``unit/name.yaml``); ``BadPath`` for anything else."""
-    if not rel or "\\" in rel or "\x00" in rel or len(rel.encode("utf-8", "replace")) > 400:
+    if not rel or "\\" in rel or "\x00" in rel or len(rel.encode("utf-8", "replace")) > MAX_PATH_BYTES:
         raise BadPath(rel)
     pure = PurePosixPath(rel)
     parts = pure.parts
     if pure.is_absolute() or not parts or len(parts) > 2 or pure.suffix.lower() not in (".yaml", ".yml"):
         raise BadPath(rel)
     if any(p in (".", "..") or p.startswith(".") or not _PART.match(p) or p == STATE_DIR
-           or len(p.encode("utf-8", "replace")) > 200 for p in parts):
+           or len(p.encode("utf-8", "replace")) > MAX_NAME_BYTES for p in parts):
         raise BadPath(rel)
     path = data.joinpath(*parts)
     resolved = path.resolve()

@@ -86,14 +86,15 @@ class Outputs:
         """Keep the newest ``KEEP`` rendered versions."""
         self._trim()
 
-    def pdf(self, rendered: Rendered) -> Path:
+    def pdf(self, rendered: Rendered, who: str = "") -> Path:
+        """The PDF of ``rendered``, converted in ``who``'s turn (users take turns at the shared LibreOffice)."""
         with self._lock(rendered.key):
             if not rendered.pdf.is_file():
-                self.converter.to_pdf(rendered.docx)
+                self.converter.to_pdf(rendered.docx, who)
         return rendered.pdf
 
-    def pages(self, rendered: Rendered) -> int:
-        pdf = self.pdf(rendered)
+    def pages(self, rendered: Rendered, who: str = "") -> int:
+        pdf = self.pdf(rendered, who)
         from pypdf import PdfReader
 
         return len(PdfReader(pdf).pages)

@@ -12,12 +12,13 @@ from fastapi.responses import FileResponse, Response
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from cchc_docgen.errors import DocgenError
+from cchc_docgen.oserrors import EnvironmentProblem
 from cchc_docgen.pdf import PdfError
 from cchc_docgen.pipeline import render_document
 from cchc_docgen.web import store
 from cchc_docgen.web.app import page
-from cchc_docgen.web.jobs import run_job
-from cchc_docgen.web.paths import public
+from cchc_docgen.web.jobs import requester, run_job
+from cchc_docgen.web.paths import MAX_NAME_BYTES, public
 from cchc_docgen.web.preview import Outputs, Rendered, check_tasks_file
 from cchc_docgen.web.security import Denied, check_csrf, current_user, open_document
 
@@ -41,6 +42,8 @@ async def _rendered(request: Request, rel: str) -> Rendered:
         try:
             check_tasks_file(loaded.document, path)
             await run_job(request, render_document, loaded.document, path, rendered.docx)
+        except EnvironmentProblem:
+            raise  # a full disk: the server's problem, answered 507 by the app
         except DocgenError as exc:
             raise Denied(409, f"Không tạo được văn bản: {exc.message or '; '.join(exc.lines())}") from None
         await asyncio.to_thread(outputs.trim)
@@ -49,7 +52,7 @@ async def _rendered(request: Request, rel: str) -> Rendered:
 
 async def _pdf(request: Request, rendered: Rendered) -> Path:
     try:
-        return await asyncio.to_thread(_outputs(request).pdf, rendered)
+        return await asyncio.to_thread(_outputs(request).pdf, rendered, requester(request))
     except PdfError as exc:
         raise Denied(503, f"Không chuyển được sang PDF: {exc}. Bạn vẫn tải được tệp DOCX.") from None
 
@@ -95,8 +98,9 @@ async def read_upload(request: Request, upload: Any, allowed: set[str]) -> tuple
     if not isinstance(upload, (UploadFile, StarletteUpload)) or not upload.filename:
         raise Denied(400, "Chưa chọn tệp. Hãy bấm “Chọn tệp” và chọn tệp cần tải lên.")
     name = Path(upload.filename).name
-    if len(name.encode("utf-8", "replace")) > 200:  # longer than most file systems allow
-        raise Denied(400, "Tên tệp quá dài (hơn 200 byte). Hãy đổi tên tệp cho ngắn hơn rồi tải lên lại.")
+    if len(name.encode("utf-8", "replace")) > MAX_NAME_BYTES:  # longer than most file systems allow
+        raise Denied(400, f"Tên tệp quá dài (hơn {MAX_NAME_BYTES} byte). Hãy đổi tên tệp cho ngắn hơn rồi tải lên "
+                          "lại.")
     suffix = Path(name).suffix.lower()
     if suffix not in allowed:
         kinds = ", ".join(sorted(allowed))

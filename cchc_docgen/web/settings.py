@@ -8,11 +8,15 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cchc_docgen.web.converter import CONVERT_SECONDS
+
 #: Folder inside the data folder for the server's own files (accounts, key, drafts); never served.
 STATE_DIR = ".cchc"
 #: Largest upload accepted (bytes): real DOCX/PDF plans are well under this.
 MAX_UPLOAD = 20 * 1024 * 1024
 UPLOAD_TYPES = {".docx", ".pdf", ".txt"}
+#: How long a sign-in lasts (seconds); logout or a password change ends it at once.
+SESSION_SECONDS = 12 * 3600
 
 
 def is_loopback(host: str) -> bool:
@@ -34,8 +38,10 @@ class Settings:
     port: int = 8000
     max_upload: int = MAX_UPLOAD
     secret_key: str = field(default="")
-    #: Use a warm LibreOffice for previews (False: one LibreOffice process per conversion).
+    #: Use a warm LibreOffice for previews (False: one LibreOffice process per conversion), and the seconds
+    #: one DOCX → PDF conversion may take before it is stopped.
     warm_converter: bool = True
+    convert_seconds: float = CONVERT_SECONDS
     #: Worker processes for jobs on users' files, each one's memory cap (MB) and wall-clock limit (seconds).
     job_slots: int = 3
     job_memory_mb: int = 1536

@@ -162,38 +162,85 @@ def create(path: Path, text: str) -> None:
         write_atomic(path, text.encode("utf-8"))
 
 
-#: Drafts kept per document and in all, and their total size: the oldest go first.
+#: Drafts kept per document, per unit folder (count and bytes) and in all: the oldest go first. Past the global
+#: cap the unit holding the most bytes loses its oldest draft, so one unit filling its quota never costs another
+#: unit its drafts.
 DRAFTS_PER_DOCUMENT = 20
+DRAFTS_PER_UNIT = 100
+DRAFTS_UNIT_BYTES = 50 * 1024 * 1024
 DRAFTS_TOTAL = 500
 DRAFTS_BYTES = 200 * 1024 * 1024
+#: Sub-folder of the drafts folder for documents at the top of the data folder (no unit; never a unit's name,
+#: which cannot start with a dot).
+TOP_DRAFTS = ".chung"
 
 
-def prune_drafts(drafts: Path, stem: str) -> None:
-    """Remove the oldest drafts past the quotas (repeated conflicting saves must not fill the disk)."""
-    entries = []
-    for item in drafts.glob("*.yaml"):
+@dataclass(order=True)
+class _Draft:
+    mtime: int
+    name: str
+    size: int
+    path: Path
+
+
+def _drafts_in(folder: Path) -> list[_Draft]:
+    """The drafts of one unit folder, newest first (symlinks and other entries ignored)."""
+    found = []
+    for item in folder.glob("*.yaml") if folder.is_dir() and not folder.is_symlink() else ():
         with contextlib.suppress(OSError):
             info = item.lstat()
-            entries.append((info.st_mtime_ns, item.name, info.st_size, item))
-    entries.sort(reverse=True)  # newest first
-    total, mine = 0, 0
-    for kept, (_, name, size, item) in enumerate(entries, 1):
-        own = name.startswith(f"{stem}-") and name[len(stem) + 1:len(stem) + 2].isdigit()
+            if stat.S_ISREG(info.st_mode):
+                found.append(_Draft(info.st_mtime_ns, item.name, info.st_size, item))
+    return sorted(found, reverse=True)
+
+
+def _remove(draft: _Draft) -> None:
+    with contextlib.suppress(OSError):
+        draft.path.unlink()
+
+
+def prune_drafts(drafts: Path, unit: Path, stem: str) -> None:
+    """Remove the oldest drafts past the quotas (repeated conflicting saves must not fill the disk): per document
+    and per unit folder ``unit`` first, then the global cap taken from whichever unit holds the most bytes."""
+    total, mine, kept = 0, 0, []
+    for n, draft in enumerate(_drafts_in(unit), 1):
+        own = draft.name.startswith(f"{stem}-") and draft.name[len(stem) + 1:len(stem) + 2].isdigit()
         mine += own
-        total += size
-        if (own and mine > DRAFTS_PER_DOCUMENT) or kept > DRAFTS_TOTAL or total > DRAFTS_BYTES:
-            with contextlib.suppress(OSError):
-                item.unlink()
+        total += draft.size
+        if (own and mine > DRAFTS_PER_DOCUMENT) or n > DRAFTS_PER_UNIT or total > DRAFTS_UNIT_BYTES:
+            _remove(draft)
+        else:
+            kept.append(draft)
+    units = {folder: _drafts_in(folder) for folder in drafts.iterdir() if folder.is_dir()}
+    units[unit] = kept
+    count = sum(len(v) for v in units.values())
+    size = sum(d.size for v in units.values() for d in v)
+    while count > DRAFTS_TOTAL or size > DRAFTS_BYTES:
+        biggest = max((v for v in units.values() if v), key=lambda v: sum(d.size for d in v))
+        oldest = biggest.pop()
+        _remove(oldest)
+        count, size = count - 1, size - oldest.size
+
+
+def draft_folder(path: Path, drafts: Path) -> Path:
+    """Where drafts of ``path`` go: ``drafts/<unit folder>`` (``drafts/.chung`` for the data folder's top)."""
+    data = drafts.parent.parent  # drafts = DATA/.cchc/drafts
+    parent = path.parent
+    with contextlib.suppress(OSError):
+        if parent.resolve() == data.resolve():
+            return drafts / TOP_DRAFTS
+    return drafts / parent.name
 
 
 def keep_draft(path: Path, text: str, drafts: Path) -> Path | None:
-    """Save ``text`` as ``drafts/<stem>-<time>.yaml`` and return it (``None`` when it cannot be written)."""
+    """Save ``text`` as ``drafts/<unit>/<stem>-<time>.yaml`` and return it (``None`` when it cannot be written)."""
     try:
-        drafts.mkdir(parents=True, exist_ok=True)
+        folder = draft_folder(path, drafts)
+        folder.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        draft = drafts / f"{path.stem}-{stamp}.yaml"
+        draft = folder / f"{path.stem}-{stamp}.yaml"
         write_atomic(draft, text.encode("utf-8"))
-        prune_drafts(drafts, path.stem)
+        prune_drafts(drafts, folder, path.stem)
         return draft
     except (OSError, InputError):  # InputError: the atomic writer's advice for a full disk…
         return None

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import re
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 import zipfile
@@ -18,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support.paths import ROOT
+from support.server import start_server, stop_server
 from test_attacks_parsing import paragraph_bomb
 
 from cchc_docgen.web.jobs import JobFailed, Jobs, Limits
@@ -104,12 +101,6 @@ def _post_quietly(base: str, token: str, cookies: httpx.Cookies, path: Path) -> 
                    cookies=cookies, timeout=60)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _csrf(client: httpx.Client, url: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', client.get(url).text)
     assert found
@@ -120,20 +111,8 @@ def test_server_answers_a_bomb_upload_in_vietnamese_and_stops_on_sigterm(tmp_pat
     data = tmp_path / "data"
     data.mkdir()
     bomb = paragraph_bomb(tmp_path / "bomb.docx", 60)  # under the declared-size cap: the streamed budget stops it
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen([sys.executable, "-m", "cchc_docgen", "serve", "--port", str(port), "--data", str(data)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server, base = start_server(data, stderr=subprocess.PIPE)
     try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/", timeout=5)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline and server.poll() is None, "server did not start"
-                time.sleep(0.3)
         with httpx.Client(base_url=base, timeout=120) as client:
             token = _csrf(client, "/check")
             answer = client.post("/check", data={"csrf": token}, files={"file": ("bomb.docx", bomb.read_bytes())})
@@ -149,6 +128,5 @@ def test_server_answers_a_bomb_upload_in_vietnamese_and_stops_on_sigterm(tmp_pat
         server.wait(timeout=20)  # not the 20+ s the check would take: the worker is killed
     finally:
         if server.poll() is None:
-            server.kill()
-            server.wait()
+            stop_server(server, signal.SIGKILL)
     assert "Traceback" not in (server.stderr.read().decode() if server.stderr else "")

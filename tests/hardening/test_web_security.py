@@ -124,7 +124,7 @@ def test_drafts_stay_under_their_quota(tmp_path: Path, monkeypatch: pytest.Monke
     doc, other = tmp_path / "ke-hoach.yaml", tmp_path / "bao-cao.yaml"
     made = [store.keep_draft(doc, f"title: ban {i}\n", drafts) for i in range(6)]
     kept_other = store.keep_draft(other, "title: khac\n", drafts)
-    left = sorted(p.name for p in drafts.glob("ke-hoach-*.yaml"))
+    left = sorted(p.name for p in drafts.rglob("ke-hoach-*.yaml"))
     assert left == sorted(p.name for p in made[-3:] if p)  # the newest three of this document
     assert kept_other is not None and kept_other.exists()
 

@@ -138,7 +138,7 @@ def test_a_file_changed_on_disk_meanwhile_is_never_overwritten(app_factory, data
     assert response.status_code == 409
     assert "tệp này vừa được thay đổi ở nơi khác" in response.text
     assert path.read_text(encoding="utf-8") == changed  # the other change is kept
-    drafts = list((data / ".cchc" / "drafts").glob("ke-hoach-*.yaml"))
+    drafts = list((data / ".cchc" / "drafts").rglob("ke-hoach-*.yaml"))
     assert len(drafts) == 1 and "Bản trên trình duyệt" in drafts[0].read_text(encoding="utf-8")  # and ours too
     assert drafts[0].name in response.text
 

@@ -1,0 +1,142 @@
+"""Issue #19: every preview conversion has a time limit. A conversion that hangs is stopped at the limit (the
+worker and its LibreOffice killed as one group, restarted for the next request), the user is told what to do,
+and another user's preview queued behind it goes through right after; users take turns at the converter."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from support.paths import ROOT
+
+from cchc_docgen.pdf import PdfError
+from cchc_docgen.web import converter as conv
+from cchc_docgen.web.converter import ConversionTimeout, Converter
+
+FAKE = ROOT / "tests" / "support" / "fake_uno_worker.py"
+LIMIT = 3.0
+PLAN = ROOT / "tests" / "web" / "data" / "school_plan.yaml"
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="process groups")
+
+
+@pytest.fixture()
+def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The converter starts the fake worker instead of LibreOffice; returns the folder it reports into."""
+    folder = tmp_path / "fake-uno"
+    folder.mkdir()
+    monkeypatch.setenv("FAKE_UNO_DIR", str(folder))
+    monkeypatch.setattr(conv, "WORKER", FAKE)
+    monkeypatch.setattr(conv, "find_soffice", lambda: "soffice")
+    monkeypatch.setattr(conv, "uno_python", lambda: sys.executable)
+    return folder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_for(predicate, seconds: float = 30) -> None:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < end, "waited too long"
+        time.sleep(0.05)
+
+
+def _docx(folder: Path, name: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(b"PK")  # the fake worker never reads it
+    return path
+
+
+def test_a_hanging_conversion_is_stopped_and_the_next_users_goes_through(fake: Path, tmp_path: Path) -> None:
+    converter = Converter(seconds=LIMIT)
+    outcome: dict[str, object] = {}
+
+    def convert(name: str, docx: Path, who: str) -> None:
+        try:
+            outcome[name] = converter.to_pdf(docx, who)
+        except PdfError as exc:
+            outcome[name] = exc
+
+    try:
+        slow = threading.Thread(target=convert, args=("slow", _docx(tmp_path / "a", "cham.docx"), "user:a"))
+        slow.start()
+        _wait_for(lambda: any(fake.glob("hanging-*")))  # user a's conversion is under way, and hangs
+        first_office = [int(p.read_text()) for p in fake.glob("office-*.pid")]
+        quick = threading.Thread(target=convert, args=("quick", _docx(tmp_path / "b", "nhanh.docx"), "user:b"))
+        quick.start()
+        slow.join(LIMIT + 30)
+        quick.join(60)
+        failed = outcome["slow"]
+        assert isinstance(failed, ConversionTimeout)
+        assert f"quá {LIMIT:g} giây" in str(failed) and "tách bớt nội dung" in str(failed)
+        assert outcome["quick"] == tmp_path / "b" / "nhanh.pdf" and (tmp_path / "b" / "nhanh.pdf").is_file()
+        assert first_office and not any(_alive(pid) for pid in first_office)  # its LibreOffice went with it
+        assert len(list(fake.glob("office-*.pid"))) == 2  # a fresh worker served user b
+    finally:
+        converter.close()
+
+
+def test_users_take_turns_at_the_converter(fake: Path, tmp_path: Path) -> None:
+    converter = Converter(seconds=LIMIT)
+    finished: list[str] = []
+
+    def convert(name: str, docx: Path, who: str) -> None:
+        with contextlib.suppress(PdfError):
+            converter.to_pdf(docx, who)
+        finished.append(name)
+
+    try:
+        first = threading.Thread(target=convert, args=("a-1", _docx(tmp_path / "a", "cham-1.docx"), "user:a"))
+        first.start()
+        _wait_for(lambda: any(fake.glob("hanging-*")))
+        second = threading.Thread(target=convert, args=("a-2", _docx(tmp_path / "a", "cham-2.docx"), "user:a"))
+        second.start()
+        _wait_for(lambda: converter._turns.waiting() == 1)
+        other = threading.Thread(target=convert, args=("b", _docx(tmp_path / "b", "nhanh.docx"), "user:b"))
+        other.start()
+        _wait_for(lambda: converter._turns.waiting() == 2)
+        for thread in (first, second, other):
+            thread.join(3 * LIMIT + 60)
+        # user b queued after a's second document, yet went before it: turns go round between users
+        assert finished == ["a-1", "b", "a-2"]
+    finally:
+        converter.close()
+
+
+def test_web_preview_past_the_limit_is_a_clear_503_and_others_preview(fake: Path, tmp_path: Path) -> None:
+    from tests.web.server import running
+
+    data = tmp_path / "data"
+    for unit, name in (("th-a", "cham.yaml"), ("th-b", "ke-hoach.yaml")):
+        (data / unit).mkdir(parents=True)
+        shutil.copy(PLAN, data / unit / name)
+    answers: dict[str, httpx.Response] = {}
+    with running(data, convert_seconds=LIMIT) as base:
+        def get(name: str, url: str) -> None:
+            with httpx.Client(base_url=base, timeout=120) as client:
+                answers[name] = client.get(url)
+
+        slow = threading.Thread(target=get, args=("slow", "/preview/th-a/cham.yaml"))
+        slow.start()
+        _wait_for(lambda: any(fake.glob("hanging-*")), 90)
+        get("quick", "/preview/th-b/ke-hoach.yaml")  # another unit, another browser session
+        slow.join(LIMIT + 60)
+    assert answers["quick"].status_code == 200 and "/page/" in answers["quick"].text
+    failed = answers["slow"]
+    assert failed.status_code == 503
+    assert "Không chuyển được sang PDF" in failed.text and f"quá {LIMIT:g} giây" in failed.text
+    assert "tải được tệp DOCX" in failed.text and "Traceback" not in failed.text
