@@ -5,6 +5,7 @@ from __future__ import annotations
 from support.paths import ROOT
 
 PLAN_001 = ROOT / "plans" / "001_haiphong_cchc_2023.yaml"
+PLAN_005 = ROOT / "plans" / "005_phong_van_lam_tuyen_truyen_2023.yaml"
 
 SMALL_PLAN = """\
 kind: ke_hoach

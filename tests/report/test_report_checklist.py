@@ -151,8 +151,8 @@ def test_bc15_other_levels_never_default_to_the_20th(tmp_path: Path) -> None:
     assert any("chưa biết hạn gửi báo cáo" in w for w in office.warnings)
     given = make_report(plan_from(SMALL_PLAN, tmp_path), "q1", due=dt.date(2024, 3, 5))
     assert given.report is not None and given.report.due == dt.date(2024, 3, 5)
-    sở = make_report(load_document(PLAN_001), "q3")  # its plan: "trước ngày 08 tháng cuối của quý"
-    assert sở.report is not None and sở.report.due == dt.date(2023, 9, 8)
+    sở = make_report(load_document(PLAN_001), "q3")  # its plan's 08 is for the units reporting to the Sở
+    assert sở.report is not None and sở.report.due is None
 
 
 def test_bc19_bc20_forms_on_new_pages_with_two_row_repeated_header(office_q1: tuple[Document, Path]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 from report_cases import plan_from, render, text_of, with_report
-from report_data import PLAN_001, SMALL_PLAN
+from report_data import PLAN_001, PLAN_005, SMALL_PLAN
 
 from cchc_docgen.loader import load_document
 from cchc_docgen.models import Document
@@ -20,7 +20,6 @@ from cchc_docgen.report.deadlines import parse_deadline
 from cchc_docgen.report.forms import vi_figure
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-PLAN_005 = next(PLAN_001.parent.glob("005_*.yaml"))
 
 
 def _plan(name: str) -> Document:
