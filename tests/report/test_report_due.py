@@ -30,6 +30,8 @@ PROVINCE = {"name": "Ủy ban nhân dân tỉnh Lâm Đồng", "abbreviation": "
 
 def _reporting(*texts: str) -> str:
     """SMALL_PLAN with a "Tổ chức thực hiện" section whose items are ``texts``."""
+    if not texts:
+        return SMALL_PLAN
     items = "".join(f"      - >-\n        {t}\n" for t in texts)
     section = f"  - title: Tổ chức thực hiện\n    role: organization\n    items:\n{items}"
     return SMALL_PLAN.replace("body:\n", "body:\n" + section, 1)
