@@ -15,8 +15,9 @@ from cchc_docgen.context.text import squash, upper_vi
 from cchc_docgen.errors import InputError
 from cchc_docgen.models import DocDate, Document, Preamble
 from cchc_docgen.models.report import Level, PeriodKey, ReportInfo, TaskResult
-from cchc_docgen.report.addressing import addressing, closing_sentence, due_date
+from cchc_docgen.report.addressing import addressing, closing_sentence
 from cchc_docgen.report.deadlines import parse_deadline
+from cchc_docgen.report.due import Due, due_date
 from cchc_docgen.report.fields import field_of, is_communication_plan, level_of
 from cchc_docgen.report.naming import (
     Note,
@@ -138,7 +139,7 @@ def _next_tasks(plan: Document, next_plan: Document | None, outline: Outline, sp
 
 
 def _warn_gaps(plan: Document, tasks: list[TaskResult], spec: Period, year: int, next_plan: Document | None,
-               due: dt.date | None) -> list[Note]:
+               due: Due) -> list[Note]:
     out: list[Note] = []
     if not (plan.number and plan.date and plan.date.day):
         out.append(Note("kế hoạch chưa có số hoặc ngày ban hành: hãy ghi lại số, ngày của kế hoạch trong "
@@ -149,20 +150,26 @@ def _warn_gaps(plan: Document, tasks: list[TaskResult], spec: Period, year: int,
     if _closes_year(spec) and next_plan is None:
         out.append(Note(f"chưa có kế hoạch {spec.next_phrase(year)} (--next): mục IV ghi các nhiệm vụ trọng tâm "
                         "chung; hãy bổ sung khi có kế hoạch mới."))
-    if due is None:
-        out.append(Note("chưa biết hạn gửi báo cáo: hãy ghi 'report.due' theo văn bản yêu cầu của cấp trên (chỉ báo "
-                        "cáo của UBND tỉnh gửi Bộ Nội vụ mới có hạn ngày 20)."))
+    if due.date is None:
+        seen = "; ".join(dict.fromkeys(due.ignored))
+        mine = (f"kế hoạch của đơn vị đặt hạn {seen}: đó là hạn của các đơn vị báo cáo về đơn vị, không phải hạn "
+                "của chính đơn vị; " if seen else "")
+        out.append(Note(f"chưa biết hạn gửi báo cáo: {mine}hãy ghi 'report.due' (hoặc --due) theo văn bản yêu cầu "
+                        "của cấp trên, hoặc đưa kế hoạch của cấp trên bằng --superior (chỉ báo cáo của UBND tỉnh "
+                        "gửi Bộ Nội vụ mới có hạn ngày 20)."))
     return out
 
 
 def build_report(plan: Document, period: str, year: int | None = None, previous: Document | None = None, *,
                  next_plan: Document | None = None, level: str | None = None, pattern: str = "B",
-                 due: dt.date | None = None, version: str = DEFAULT_VERSION) -> Skeleton:
+                 due: dt.date | None = None, superior: Document | None = None,
+                 version: str = DEFAULT_VERSION) -> Skeleton:
     """The report skeleton for ``period`` of ``year`` (default: the plan's year), with warnings.
 
     ``next_plan`` feeds Section IV of a year report; ``level`` (province, department, commune, school) is
     read from the issuer when not given; ``pattern`` is the addressing (B: Kính gửi; A: none); ``due`` the
-    date the superior asked for (only a province defaults to the 20th).
+    date the superior asked for, else read from ``superior`` (the superior's plan) for the unit's group (only
+    a province defaults to the 20th).
     """
     from cchc_docgen.context.build import plan_year  # context imports this package: import late
 
@@ -182,14 +189,15 @@ def build_report(plan: Document, period: str, year: int | None = None, previous:
     level = level or level_of(plan)
     warnings: list[Note] = []
     tasks = _task_rows(plan, outline, base_year or year, previous, warnings)
-    due = due_date(plan, level, spec, year, due)
-    warnings += _warn_gaps(plan, tasks, spec, year, next_plan, due)
+    found = due_date(plan, level, spec, year, due, superior)
+    due = found.date
+    warnings += _warn_gaps(plan, tasks, spec, year, next_plan, found)
     unit = issuer_in_text(plan)
     phrase, next_phrase = spec.phrase(year), spec.next_phrase(year)
     where = addressing(plan, level, pattern)
     work_year = year + 1 if _closes_year(spec) else year
-    superior = {} if level == "province" else {"superior_tasks": where.named[0]}  # I.5: the superior's tasks
-    values = {**outline.levels[level], **superior, "next": next_phrase, "next_upper": upper_vi(next_phrase),
+    assigned = {} if level == "province" else {"superior_tasks": where.named[0]}  # I.5: the superior's tasks
+    values = {**outline.levels[level], **assigned, "next": next_phrase, "next_upper": upper_vi(next_phrase),
               "unit": unit, "work_year": str(work_year)}
     body = outline_body(outline, year_report=spec.key == "year", level=level, values=values,
                         next_tasks=_next_tasks(plan, next_plan, outline, spec, year, base_year or year),
