@@ -16,11 +16,12 @@ from cchc_docgen.web.editorview import EditorView
 from cchc_docgen.web.store import Loaded
 from cchc_docgen.web.treeedit import apply_form
 from cchc_docgen.yamlio import dump_roundtrip, parse_roundtrip
-from tests.web.browser import ARGS, CHROMIUM, WIDE, field_box, require_browser, settled
+from tests.web.browser import ARGS, CHROMIUM, WIDE, field_box, require_browser, settled, shot
 from tests.web.conftest import PASSWORD, make_data
 
 DOC = "th-lacdao/ke-hoach.yaml"
-YAML = ("kind: ke_hoach\nissuer:\n  parent: Phòng GD&ĐT | huyện Văn Lâm   # xuống dòng\n  name: Trường Tiểu học Lạc Đạo\n"
+YAML = ("kind: ke_hoach\nissuer:\n  parent: Phòng GD&ĐT | huyện Văn Lâm   # xuống dòng\n"
+        "  name: Trường Tiểu học Lạc Đạo\n"
         "title: Tuyên truyền cải cách hành chính | năm 2025\nbody:\n  - title: Mục đích | yêu cầu\n")
 
 
@@ -105,3 +106,5 @@ def test_in_chromium_two_lines_edit_one_save_reload(site: dict[str, Any]) -> Non
     page.reload()
     page.locator("#editor").wait_for()
     assert field_box(page, "issuer.parent").input_value() == "Phòng GD&ĐT\nhuyện Văn Lâm mới"
+    field_box(page, "issuer.parent").scroll_into_view_if_needed()
+    shot(page, "line-breaks-issuer")
