@@ -1,0 +1,44 @@
+"""A lower level's report made from a real imported plan (tests/data/derive_real): who compiles it, and a
+level that does not match the issuer (spec §2.5, §2.6, BC14)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from report_cases import plan_from
+from report_data import SMALL_PLAN
+from support.paths import ROOT
+
+from cchc_docgen.loader import load_document
+from cchc_docgen.report import build_report, make_report
+
+REAL = ROOT / "tests" / "data" / "derive_real" / "kh_tuyentruyen_cchc_2026.yaml"  # UBND tỉnh Lâm Đồng, imported
+
+
+def test_the_compiling_body_of_a_lower_level_is_never_the_ministry() -> None:
+    """The real plan lists "Bộ Nội vụ" in Nơi nhận: a Sở's report is compiled by Sở Nội vụ, not the Ministry."""
+    report = make_report(load_document(REAL), "q1", level="department")
+    compiling = [r.name for r in report.recipients if r.note == "để tổng hợp"]
+    assert compiling == ["Sở Nội vụ"]
+    assert "Bộ Nội vụ" not in [r.name for r in report.recipients]
+
+
+def test_a_province_report_does_not_list_its_drafter() -> None:
+    """Sở Nội vụ drafts the provincial report: it is not in that report's Nơi nhận (spec §2.6)."""
+    plan = load_document(REAL)
+    with_drafter = plan.model_copy(update={"recipients": [
+        plan.recipients[0].model_copy(update={"note": "b/c"}), *plan.recipients[1:],
+        plan.recipients[0].model_copy(update={"name": "Sở Nội vụ", "note": None})]})
+    report = make_report(with_drafter, "q1", level="province", pattern="A")
+    names = [r.name for r in report.recipients]
+    assert names[0] == "Bộ Nội vụ" and "Sở Nội vụ" not in names
+
+
+def test_a_level_that_does_not_match_the_issuer_is_warned(tmp_path: Path) -> None:
+    """A UBND tỉnh plan reported as a school: the report still speaks for the issuer, so the user is told."""
+    skeleton = build_report(load_document(REAL), "q1", level="school")
+    warning = next((str(w) for w in skeleton.warnings if "không khớp" in str(w)), None)
+    assert warning is not None and "Ủy ban nhân dân tỉnh Lâm Đồng" in warning and "derive" in warning
+    assert not [w for w in build_report(load_document(REAL), "q1").warnings if "không khớp" in str(w)]
+    phong = plan_from(SMALL_PLAN, tmp_path)
+    assert not [w for w in build_report(phong, "q1", level="office").warnings if "không khớp" in str(w)]
