@@ -16,7 +16,7 @@ from cchc_docgen.web.editorview import EditorView
 from cchc_docgen.web.store import Loaded
 from cchc_docgen.web.treeedit import apply_form
 from cchc_docgen.yamlio import dump_roundtrip, parse_roundtrip
-from tests.web.browser import ARGS, CHROMIUM, WIDE, field_box, require_browser, settled, shot
+from tests.web.browser import WIDE, field_box, require_browser, settled, shot
 from tests.web.conftest import PASSWORD, make_data
 
 DOC = "th-lacdao/ke-hoach.yaml"
@@ -70,17 +70,10 @@ def test_the_editor_page_has_multi_line_boxes_and_a_field_save_writes_the_yaml_f
 @pytest.fixture()
 def site(tmp_path: Path) -> Iterator[dict[str, Any]]:
     require_browser()
-    from playwright.sync_api import sync_playwright
+    from tests.web.server import served_chromium
 
-    from tests.web.server import running
-
-    data = make_data(tmp_path)
-    with running(data, warm_converter=False) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield {"base": base, "data": data, "browser": browser}
-        finally:
-            browser.close()
+    with served_chromium(make_data(tmp_path)) as served:
+        yield served
 
 
 @pytest.mark.slow
