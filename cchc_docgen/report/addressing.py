@@ -18,6 +18,8 @@ MINISTRY = "Bộ Nội vụ"
 _UPWARD = re.compile(r"\bb/c\b|báo cáo", re.IGNORECASE)
 _LEADERS = re.compile(r"ban giám đốc|lãnh đạo|ban giám hiệu", re.IGNORECASE)
 _HOME_AFFAIRS = re.compile(r"\bnội vụ\b", re.IGNORECASE)
+#: who compiles a lower level's report: Sở Nội vụ (Phòng Nội vụ of a district before 7/2025), never the Ministry
+_COMPILER = re.compile(r"\b(?:Sở|Phòng)\s+Nội\s+vụ\b", re.IGNORECASE)
 _DISTRICT = re.compile(r"\b(?:huyện|quận|thị xã)\b", re.IGNORECASE)
 _UBND = re.compile(r"\b(?:UBND|Uỷ ban nhân dân)\b")
 
@@ -58,7 +60,9 @@ def addressing(plan: Document, level: str, pattern: str) -> Addressing:
     upward = [_complete(full_name(r.name), plan) for r in plan.recipients if r.note and _UPWARD.search(r.note)]
     upward = [u for u in upward if not _HOME_AFFAIRS.search(u)] or [_superior(plan, level)]
     copies: list[Recipient] = []
-    compiling = [r for r in plan.recipients if _HOME_AFFAIRS.search(r.name) and full_name(r.name) not in upward]
+    # a province's report is drafted by Sở Nội vụ, which is then not among its recipients (spec §2.6)
+    compiling = [] if level == "province" else [
+        r for r in plan.recipients if _COMPILER.search(r.name) and full_name(r.name) not in upward]
     if compiling:
         copies.append(Recipient(name=full_name(compiling[0].name), note="để tổng hợp"))
     elif level in ("department", "office", "commune"):

@@ -160,6 +160,21 @@ def _warn_gaps(plan: Document, tasks: list[TaskResult], spec: Period, year: int,
     return out
 
 
+_LEVEL_NAMES = {"province": "UBND tỉnh", "department": "sở, ban, ngành", "office": "phòng cấp huyện",
+                "commune": "UBND cấp xã", "school": "trường học"}
+
+
+def _level_warning(plan: Document, level: str | None) -> list[Note]:
+    """A chosen level that contradicts a clear issuer (a UBND tỉnh plan reported as a school)."""
+    guessed = level_of(plan)
+    if level is None or level == guessed or guessed == "department":  # "department" is only the fallback guess
+        return []
+    return [Note(f"cấp báo cáo '{_LEVEL_NAMES[level]}' không khớp với đơn vị ban hành kế hoạch "
+                 f"'{issuer_in_text(plan)}' ({_LEVEL_NAMES[guessed]}): báo cáo vẫn đứng tên đơn vị này. Nếu là "
+                 "báo cáo của một đơn vị khác, hãy lập kế hoạch của đơn vị đó (lệnh derive) rồi lập báo cáo từ "
+                 "kế hoạch ấy.", ("issuer",))]
+
+
 def build_report(plan: Document, period: str, year: int | None = None, previous: Document | None = None, *,
                  next_plan: Document | None = None, level: str | None = None, pattern: str = "B",
                  due: dt.date | None = None, superior: Document | None = None,
@@ -186,8 +201,8 @@ def build_report(plan: Document, period: str, year: int | None = None, previous:
     year = year or base_year
     if year is None:
         raise InputError("không biết kế hoạch thuộc năm nào: hãy ghi năm trong tiêu đề kế hoạch hoặc dùng --year.")
+    warnings: list[Note] = _level_warning(plan, level)
     level = level or level_of(plan)
-    warnings: list[Note] = []
     tasks = _task_rows(plan, outline, base_year or year, previous, warnings)
     found = due_date(plan, level, spec, year, due, superior)
     due = found.date
