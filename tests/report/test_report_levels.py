@@ -42,3 +42,13 @@ def test_a_level_that_does_not_match_the_issuer_is_warned(tmp_path: Path) -> Non
     assert not [w for w in build_report(load_document(REAL), "q1").warnings if "không khớp" in str(w)]
     phong = plan_from(SMALL_PLAN, tmp_path)
     assert not [w for w in build_report(phong, "q1", level="office").warnings if "không khớp" in str(w)]
+
+
+def test_a_sở_plan_reported_as_a_school_is_warned() -> None:
+    """Plan 001 is a Sở's (its name starts with "Sở"): reporting it as a school speaks for the Sở."""
+    from report_data import PLAN_001
+
+    warnings = [str(w) for w in build_report(load_document(PLAN_001), "6m", level="school").warnings]
+    assert any("không khớp" in w and "Sở Giáo dục và Đào tạo" in w for w in warnings)
+    assert not [w for w in build_report(load_document(PLAN_001), "6m", level="department").warnings
+                if "không khớp" in str(w)]
