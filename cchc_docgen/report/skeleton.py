@@ -9,6 +9,7 @@ report keeps every task of the year plan (I.2 counts them cumulatively), each ma
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal, cast
 
 from cchc_docgen.context.text import squash, upper_vi
@@ -167,7 +168,8 @@ _LEVEL_NAMES = {"province": "UBND tỉnh", "department": "sở, ban, ngành", "o
 def _level_warning(plan: Document, level: str | None) -> list[Note]:
     """A chosen level that contradicts a clear issuer (a UBND tỉnh plan reported as a school)."""
     guessed = level_of(plan)
-    if level is None or level == guessed or guessed == "department":  # "department" is only the fallback guess
+    named = re.match(r"(?:Sở|Ban)\b", squash(plan.issuer.name.replace("|", " ")))
+    if level is None or level == guessed or (guessed == "department" and not named):  # the fallback guess
         return []
     return [Note(f"cấp báo cáo '{_LEVEL_NAMES[level]}' không khớp với đơn vị ban hành kế hoạch "
                  f"'{issuer_in_text(plan)}' ({_LEVEL_NAMES[guessed]}): báo cáo vẫn đứng tên đơn vị này. Nếu là "
