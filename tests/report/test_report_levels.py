@@ -52,3 +52,20 @@ def test_a_sở_plan_reported_as_a_school_is_warned() -> None:
     assert any("không khớp" in w and "Sở Giáo dục và Đào tạo" in w for w in warnings)
     assert not [w for w in build_report(load_document(PLAN_001), "6m", level="department").warnings
                 if "không khớp" in str(w)]
+
+
+def test_section_iv_lines_have_no_stray_period_before_the_deadline(tmp_path: Path) -> None:
+    """Plan 001's q3 IV read "… của Ủy ban nhân dân thành phố. (thời gian: Cả năm 2023);": the task's own full
+    stop stays out of the line."""
+    from report_data import PLAN_001
+
+    def lines(report) -> list[str]:  # type: ignore[no-untyped-def]
+        section = next(s for s in report.body if s.role == "directions")
+        return [i.text or "" for p in section.items for i in p.items]
+
+    sở = lines(make_report(load_document(PLAN_001), "q3", level="department"))
+    assert len(sở) > 20 and any("Ủy ban nhân dân thành phố (thời gian: Cả năm 2023);" in t for t in sở)
+    small = plan_from(SMALL_PLAN.replace("{task: Tổng kết năm,", "{task: Tổng kết năm.,"), tmp_path)
+    assert "Tổng kết năm (thời gian: Tháng 12/2024)." in lines(make_report(small, "q3"))
+    for text in sở:
+        assert ". (" not in text and not text.endswith((".;", ";.", "..")), text
