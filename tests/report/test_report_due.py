@@ -167,3 +167,12 @@ def test_cli_superior_option(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "hạn gửi báo cáo: 08/09/2024" in out.read_text(encoding="utf-8")
     report = load_document(out).report
     assert report is not None and report.due == dt.date(2024, 9, 8)
+
+
+def test_a_superior_plan_that_sets_no_date_is_named_in_the_warning(tmp_path: Path) -> None:
+    superior = plan_from(_reporting("Các sở, ban, ngành báo cáo định kỳ theo quy định."), tmp_path, "tinh.yaml",
+                         issuer=PROVINCE)
+    skeleton = build_report(_plan(tmp_path, "so.yaml", SỞ), "q1", level="department", superior=superior)
+    assert skeleton.report.report is not None and skeleton.report.report.due is None
+    warning = next(str(w) for w in skeleton.warnings if "hạn gửi báo cáo" in str(w))
+    assert "kế hoạch của cấp trên không ghi hạn" in warning and "--superior" not in warning
