@@ -148,6 +148,8 @@ class Due:
     date: dt.date | None
     source: str = ""
     ignored: list[str] = field(default_factory=list)
+    #: the superior's plan was read (and set no date for the unit's group)
+    superior_read: bool = False
 
 
 def _own_rule_applies(rule: Rule, plan: Document, level: str) -> bool:
@@ -187,4 +189,4 @@ def due_date(plan: Document, level: str, period: Period, year: int, given: dt.da
     if found is not None:
         return Due(found, "theo kế hoạch của đơn vị")
     return Due(None, ignored=[f"'{r.phrase}'" + (f" cho {r.who}" if r.who else "") for r in own
-                              if r.date_for(period, year) is not None])
+                              if r.date_for(period, year) is not None], superior_read=superior is not None)

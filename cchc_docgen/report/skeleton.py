@@ -155,9 +155,11 @@ def _warn_gaps(plan: Document, tasks: list[TaskResult], spec: Period, year: int,
         seen = "; ".join(dict.fromkeys(due.ignored))
         mine = (f"kế hoạch của đơn vị đặt hạn {seen}: đó là hạn của các đơn vị báo cáo về đơn vị, không phải hạn "
                 "của chính đơn vị; " if seen else "")
-        out.append(Note(f"chưa biết hạn gửi báo cáo: {mine}hãy ghi 'report.due' (hoặc --due) theo văn bản yêu cầu "
-                        "của cấp trên, hoặc đưa kế hoạch của cấp trên bằng --superior (chỉ báo cáo của UBND tỉnh "
-                        "gửi Bộ Nội vụ mới có hạn ngày 20)."))
+        superior = ("kế hoạch của cấp trên không ghi hạn gửi báo cáo cho nhóm đơn vị này; " if due.superior_read
+                    else "")
+        how = ("" if due.superior_read else ", hoặc đưa kế hoạch của cấp trên bằng --superior")
+        out.append(Note(f"chưa biết hạn gửi báo cáo: {mine}{superior}hãy ghi 'report.due' (hoặc --due) theo văn bản "
+                        f"yêu cầu của cấp trên{how} (chỉ báo cáo của UBND tỉnh gửi Bộ Nội vụ mới có hạn ngày 20)."))
     return out
 
 
