@@ -44,7 +44,9 @@ def test_bc1_type_symbol_and_title_pair(province: Document, period: str) -> None
     report = make_report(province, period)
     now, nxt = PAIRS[period]
     assert report.kind == "bao_cao"
-    assert report.title == f"Công tác cải cách hành chính {now} và | phương hướng, nhiệm vụ {nxt} của {PROVINCE}"
+    wording = " ".join(report.title.replace("|", " ").split())  # " | " only breaks lines (test_report_levels)
+    assert wording == f"Công tác cải cách hành chính {now} và phương hướng, nhiệm vụ {nxt} của {PROVINCE}"
+    assert report.title.startswith(f"Công tác cải cách hành chính {now} và | phương hướng")
 
 
 @pytest.mark.parametrize("period", list(PAIRS))

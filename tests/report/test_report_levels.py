@@ -69,3 +69,22 @@ def test_section_iv_lines_have_no_stray_period_before_the_deadline(tmp_path: Pat
     assert "Tổng kết năm (thời gian: Tháng 12/2024)." in lines(make_report(small, "q3"))
     for text in sở:
         assert ". (" not in text and not text.endswith((".;", ";.", "..")), text
+
+
+def test_a_long_unit_name_goes_to_its_own_title_line(tmp_path: Path) -> None:
+    """"… 6 tháng cuối năm 2026 của Trường THPT Bùi Thị / Xuân" wrapped one word alone (seen in the PDF): when
+    "phương hướng, nhiệm vụ <kỳ tới> của <đơn vị>" does not fit a line, "của <đơn vị>" is a line of its own."""
+    from report_data import PLAN_001
+
+    from cchc_docgen.context.rules import PORTRAIT_WIDTH_MM
+    from cchc_docgen.fontmetrics import text_width_mm
+
+    school = plan_from(SMALL_PLAN, tmp_path, issuer={"parent": "Sở GD&ĐT Lâm Đồng", "name": "Trường THPT Bùi Thị Xuân",
+                                                      "abbreviation": "THPTBTX", "place": "Đà Lạt"})
+    parts = [p.strip() for p in make_report(school, "6m").title.split("|")]
+    assert parts == ["Công tác cải cách hành chính 6 tháng đầu năm 2024 và",
+                     "phương hướng, nhiệm vụ 6 tháng cuối năm 2024", "của Trường THPT Bùi Thị Xuân"]
+    assert all(text_width_mm(p, 14, True) <= PORTRAIT_WIDTH_MM for p in parts)
+    sở = [p.strip() for p in make_report(load_document(PLAN_001), "q3").title.split("|")]
+    assert sở[1] == "phương hướng, nhiệm vụ quý IV năm 2023 của Sở Giáo dục và Đào tạo"  # fits: two lines
+    assert text_width_mm(sở[1], 14, True) <= PORTRAIT_WIDTH_MM
