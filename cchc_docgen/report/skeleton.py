@@ -163,6 +163,19 @@ def _warn_gaps(plan: Document, tasks: list[TaskResult], spec: Period, year: int,
     return out
 
 
+def report_title(phrase: str, next_phrase: str, unit: str) -> str:
+    """"Công tác cải cách hành chính <kỳ> và | phương hướng, nhiệm vụ <kỳ tới> của <đơn vị>" (BC1), broken
+    after "và" as the real reports are; "của <đơn vị>" gets a line of its own when the second line would not
+    fit (14 pt bold), so a long name never wraps one word alone ("… Bùi Thị / Xuân")."""
+    from cchc_docgen.context.rules import PORTRAIT_WIDTH_MM
+    from cchc_docgen.fontmetrics import text_width_mm
+
+    second = f"phương hướng, nhiệm vụ {next_phrase}"
+    whole = f"{second} của {unit}"
+    tail = whole if text_width_mm(whole, 14, True) <= PORTRAIT_WIDTH_MM else f"{second} | của {unit}"
+    return f"Công tác cải cách hành chính {phrase} và | {tail}"
+
+
 _LEVEL_NAMES = {"province": "UBND tỉnh", "department": "sở, ban, ngành", "office": "phòng cấp huyện",
                 "commune": "UBND cấp xã", "school": "trường học"}
 
@@ -229,7 +242,7 @@ def build_report(plan: Document, period: str, year: int | None = None, previous:
     report = Document(
         kind="bao_cao", issuer=plan.issuer, date=DocDate(year=due.year if due else year,
                                                          month=(due or spec.span(year)[1]).month),
-        title=f"Công tác cải cách hành chính {phrase} và | phương hướng, nhiệm vụ {next_phrase} của {unit}",
+        title=report_title(phrase, next_phrase, unit),
         year=year, addressees=where.addressees,
         preamble=Preamble(text=f"Thực hiện {request}, {unit} báo cáo kết quả thực hiện công tác cải cách hành chính "
                                f"(CCHC) {phrase} và phương hướng, nhiệm vụ {next_phrase}, như sau:"),
