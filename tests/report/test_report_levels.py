@@ -88,3 +88,12 @@ def test_a_long_unit_name_goes_to_its_own_title_line(tmp_path: Path) -> None:
     sở = [p.strip() for p in make_report(load_document(PLAN_001), "q3").title.split("|")]
     assert sở[1] == "phương hướng, nhiệm vụ quý IV năm 2023 của Sở Giáo dục và Đào tạo"  # fits: two lines
     assert text_width_mm(sở[1], 14, True) <= PORTRAIT_WIDTH_MM
+
+
+def test_the_superior_is_addressed_by_its_full_name(tmp_path: Path) -> None:
+    """"Kính gửi: Sở GD&ĐT Lâm Đồng." (the parent line's short form) → the name written out, as in the opening."""
+    school = plan_from(SMALL_PLAN, tmp_path, issuer={"parent": "Sở GD&ĐT Lâm Đồng", "name": "Trường THPT Bùi Thị Xuân",
+                                                      "abbreviation": "THPTBTX", "place": "Đà Lạt"})
+    report = make_report(school, "q1")
+    assert report.addressees == ["Sở Giáo dục và Đào tạo Lâm Đồng"]
+    assert report.preamble is not None and "của Sở Giáo dục và Đào tạo Lâm Đồng về báo cáo" in (report.preamble.text or "")
