@@ -93,7 +93,7 @@ def test_a_long_unit_name_goes_to_its_own_title_line(tmp_path: Path) -> None:
 def test_the_superior_is_addressed_by_its_full_name(tmp_path: Path) -> None:
     """"Kính gửi: Sở GD&ĐT Lâm Đồng." (the parent line's short form) → the name written out, as in the opening."""
     school = plan_from(SMALL_PLAN, tmp_path, issuer={"parent": "Sở GD&ĐT Lâm Đồng", "name": "Trường THPT Bùi Thị Xuân",
-                                                      "abbreviation": "THPTBTX", "place": "Đà Lạt"})
+                                                      "abbreviation": "THPTBTX", "place": "Đà Lạt"}, recipients=[])
     report = make_report(school, "q1")
     assert report.addressees == ["Sở Giáo dục và Đào tạo Lâm Đồng"]
     opening = report.preamble.text if report.preamble else ""
