@@ -123,7 +123,8 @@ def test_bc12_closing_names_every_addressee() -> None:
     plan = load_document(next(PLAN_001.parent.glob("005_*.yaml")))
     report = make_report(plan, "6m")
     assert report.addressees == ["Sở Giáo dục và Đào tạo Hưng Yên", "Ủy ban nhân dân huyện Văn Lâm"]
-    assert report.closing[0].endswith("kính gửi Sở Giáo dục và Đào tạo Hưng Yên và Ủy ban nhân dân huyện Văn Lâm để tổng hợp")
+    assert report.closing[0].endswith(
+        "kính gửi Sở Giáo dục và Đào tạo Hưng Yên và Ủy ban nhân dân huyện Văn Lâm để tổng hợp")
 
 
 def test_bc13_pattern_b_by_default_and_a_on_request(tmp_path: Path) -> None:
