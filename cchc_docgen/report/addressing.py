@@ -22,6 +22,7 @@ _HOME_AFFAIRS = re.compile(r"\bnội vụ\b", re.IGNORECASE)
 _COMPILER = re.compile(r"\b(?:Sở|Phòng)\s+Nội\s+vụ\b", re.IGNORECASE)
 _DISTRICT = re.compile(r"\b(?:huyện|quận|thị xã)\b", re.IGNORECASE)
 _UBND = re.compile(r"\b(?:UBND|Uỷ ban nhân dân)\b")
+_EDUCATION = re.compile(r"\bGD\s*&\s*ĐT\b|\bGDĐT\b")
 
 
 @dataclass
@@ -34,8 +35,10 @@ class Addressing:
 
 
 def full_name(name: str) -> str:
-    """``UBND huyện.`` → ``Ủy ban nhân dân huyện`` (short names written out, stray punctuation gone)."""
-    return squash(_UBND.sub("Ủy ban nhân dân", squash(name.replace("|", " ")))).strip(" .;,")
+    """``UBND huyện.`` → ``Ủy ban nhân dân huyện``, ``Sở GD&ĐT`` → ``Sở Giáo dục và Đào tạo`` (short names
+    written out, stray punctuation gone)."""
+    name = _EDUCATION.sub("Giáo dục và Đào tạo", _UBND.sub("Ủy ban nhân dân", squash(name.replace("|", " "))))
+    return squash(name).strip(" .;,")
 
 
 def _superior(plan: Document, level: str) -> str:
