@@ -98,3 +98,20 @@ def test_the_superior_is_addressed_by_its_full_name(tmp_path: Path) -> None:
     assert report.addressees == ["Sở Giáo dục và Đào tạo Lâm Đồng"]
     opening = report.preamble.text if report.preamble else ""
     assert "của Sở Giáo dục và Đào tạo Lâm Đồng về báo cáo" in (opening or "")
+
+
+def test_a_formula_row_of_out_of_scope_rows_carries_their_note(tmp_path: Path) -> None:
+    """A school's Biểu mẫu 2 printed "-" with no Ghi chú in rows 1, 2.2, 3.2 (sum and ratios of rows marked
+    "Không thuộc phạm vi"): the formula row carries the note its components share (BC23, BC26, BC32)."""
+    from cchc_docgen.report.forms import compute_forms
+    from cchc_docgen.report.outline import load_outline
+
+    school = plan_from(SMALL_PLAN, tmp_path, issuer={"parent": "Sở GD&ĐT Lâm Đồng", "name": "Trường THPT Bùi Thị Xuân",
+                                                      "abbreviation": "THPTBTX", "place": "Đà Lạt"})
+    info = make_report(school, "6m").report
+    assert info is not None and info.level == "school"
+    outline = load_outline(info.outline)
+    note = str(outline.out_of_scope["note"])
+    form = compute_forms(outline, info.figures, info.notes).forms[1]
+    for stt in ("1", "2.2", "3.2"):
+        assert (form.cells[stt].value, form.cells[stt].note) == ("-", note), stt
