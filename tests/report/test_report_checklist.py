@@ -342,7 +342,7 @@ def test_bc32_out_of_scope_rows_are_a_dash_with_a_note(tmp_path: Path, province:
     def cells(stt: str, name: str) -> tuple[str, str]:
         return next((r[3], r[4]) for r in rows if r[0] == stt and r[1] == name)
 
-    assert cells("1", "Tổng số VBQPPL do địa phương ban hành") == ("-", "")
+    assert cells("1", "Tổng số VBQPPL do địa phương ban hành") == ("-", "Không thuộc phạm vi")
     assert cells("1.1", "Số VBQPPL do cấp tỉnh ban hành") == ("-", "Không thuộc phạm vi")
     school = make_report(load_document(next(PLAN_001.parent.glob("002_*.yaml"))), "q1")
     assert school.report is not None
