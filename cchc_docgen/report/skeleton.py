@@ -153,8 +153,8 @@ def _warn_gaps(plan: Document, tasks: list[TaskResult], spec: Period, year: int,
                         "chung; hãy bổ sung khi có kế hoạch mới."))
     if due.date is None:
         seen = "; ".join(dict.fromkeys(due.ignored))
-        mine = (f"kế hoạch của đơn vị đặt hạn {seen}: đó là hạn của các đơn vị báo cáo về đơn vị, không phải hạn "
-                "của chính đơn vị; " if seen else "")
+        mine = (f"kế hoạch của đơn vị có hạn {seen}, nhưng đó không phải hạn của chính đơn vị (hạn đặt cho các đơn "
+                "vị khác, hoặc không rõ áp dụng cho ai); " if seen else "")
         superior = ("kế hoạch của cấp trên không ghi hạn gửi báo cáo cho nhóm đơn vị này; " if due.superior_read
                     else "")
         how = ("" if due.superior_read else ", hoặc đưa kế hoạch của cấp trên bằng --superior")

@@ -176,3 +176,12 @@ def test_a_superior_plan_that_sets_no_date_is_named_in_the_warning(tmp_path: Pat
     assert skeleton.report.report is not None and skeleton.report.report.due is None
     warning = next(str(w) for w in skeleton.warnings if "hạn gửi báo cáo" in str(w))
     assert "kế hoạch của cấp trên không ghi hạn" in warning and "--superior" not in warning
+
+
+def test_a_rule_for_every_unit_copied_into_a_sở_plan_is_not_taken_as_its_own(tmp_path: Path) -> None:
+    """"Các cơ quan, đơn vị … gửi về Sở Nội vụ trước ngày 08 …" in the Sở's own plan: whose date it is is not
+    clear (usually the units below the Sở), so no date, and the warning quotes the rule for the user to decide."""
+    skeleton = build_report(_plan(tmp_path, "so.yaml", SỞ, EVERYONE), "q1", level="department")
+    assert skeleton.report.report is not None and skeleton.report.report.due is None
+    warning = next(str(w) for w in skeleton.warnings if "hạn gửi báo cáo" in str(w))
+    assert "trước ngày 08 của tháng cuối quý" in warning and "không phải hạn của chính đơn vị" in warning
