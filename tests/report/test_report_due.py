@@ -185,3 +185,12 @@ def test_a_rule_for_every_unit_copied_into_a_sở_plan_is_not_taken_as_its_own(t
     assert skeleton.report.report is not None and skeleton.report.report.due is None
     warning = next(str(w) for w in skeleton.warnings if "hạn gửi báo cáo" in str(w))
     assert "trước ngày 08 của tháng cuối quý" in warning and "không phải hạn của chính đơn vị" in warning
+
+
+def test_the_warning_keeps_its_advice_on_the_web_page(tmp_path: Path) -> None:
+    """The web page drops sentences naming command-line options: the advice must survive in its own sentence."""
+    from cchc_docgen.web.wording import plain
+
+    warning = next(str(w) for w in build_report(load_document(PLAN_001), "q1").warnings if "hạn gửi báo cáo" in str(w))
+    shown = plain(warning)
+    assert "--" not in shown and "hãy ghi hạn" in shown and "ngày 08" in shown and "ngày 20" in shown
