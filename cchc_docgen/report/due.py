@@ -170,6 +170,11 @@ def _dated(rules: list[Rule], period: Period, year: int) -> dt.date | None:
     return None
 
 
+def _in_sentence(who: str) -> str:
+    """"Các phòng …" → "các phòng …" inside a sentence (a proper name keeps its capital)."""
+    return who[0].lower() + who[1:] if re.match(r"(?:Các|Những)\s", who) else who
+
+
 def due_date(plan: Document, level: str, period: Period, year: int, given: dt.date | None,
              superior: Document | None = None) -> Due:
     """The date the report of ``plan``'s issuer at ``level`` is due for ``period`` of ``year``."""
@@ -188,5 +193,5 @@ def due_date(plan: Document, level: str, period: Period, year: int, given: dt.da
     found = _dated([r for r in own if _own_rule_applies(r, plan, level)], period, year)
     if found is not None:
         return Due(found, "theo kế hoạch của đơn vị")
-    return Due(None, ignored=[f"'{r.phrase}'" + (f" cho {r.who}" if r.who else "") for r in own
+    return Due(None, ignored=[f"'{r.phrase}'" + (f" cho {_in_sentence(r.who)}" if r.who else "") for r in own
                               if r.date_for(period, year) is not None], superior_read=superior is not None)

@@ -157,9 +157,11 @@ def _warn_gaps(plan: Document, tasks: list[TaskResult], spec: Period, year: int,
                 "vị khác, hoặc không rõ áp dụng cho ai); " if seen else "")
         superior = ("kế hoạch của cấp trên không ghi hạn gửi báo cáo cho nhóm đơn vị này; " if due.superior_read
                     else "")
-        how = ("" if due.superior_read else ", hoặc đưa kế hoạch của cấp trên bằng --superior")
-        out.append(Note(f"chưa biết hạn gửi báo cáo: {mine}{superior}hãy ghi 'report.due' (hoặc --due) theo văn bản "
-                        f"yêu cầu của cấp trên{how} (chỉ báo cáo của UBND tỉnh gửi Bộ Nội vụ mới có hạn ngày 20)."))
+        how = "" if due.superior_read else ", hoặc --superior với kế hoạch của cấp trên"
+        # the command-line options stand in a sentence of their own: the web page leaves that sentence out
+        out.append(Note(f"chưa biết hạn gửi báo cáo: {mine}{superior}hãy ghi hạn theo văn bản yêu cầu của cấp trên "
+                        f"vào 'report.due'; trên dòng lệnh: --due{how}. Chỉ báo cáo của UBND tỉnh gửi Bộ Nội vụ mới "
+                        "có hạn ngày 20."))
     return out
 
 
