@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="B (mặc định): có 'Kính gửi', Nơi nhận '- Như trên;'; A: không 'Kính gửi', cơ quan nhận "
                         "đứng đầu Nơi nhận")
     p.add_argument("--due", metavar="YYYY-MM-DD", help="hạn gửi báo cáo theo văn bản của cấp trên")
+    p.add_argument("--superior", metavar="SUPERIOR.yaml",
+                   help="kế hoạch của cấp trên: hạn gửi báo cáo lấy theo ngày kế hoạch đó đặt cho nhóm đơn vị "
+                        "của mình (ví dụ 'các trường … trước ngày 05 của tháng cuối quý')")
     p.add_argument("--task-table", action="store_true",
                    help="kèm bảng trạng thái từng nhiệm vụ làm Phụ lục II (mặc định: không)")
     p.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
@@ -72,8 +75,9 @@ def run(args: argparse.Namespace) -> int:
     if args.previous:  # statuses of the previous report, from its spreadsheet when it names one
         previous = apply_tasks_file(load_document(Path(args.previous)), Path(args.previous))
     next_plan = load_document(Path(args.next_plan)) if args.next_plan else None
+    superior = load_document(Path(args.superior)) if args.superior else None
     skeleton = build_report(plan, args.period, args.year, previous, next_plan=next_plan, level=args.level,
-                            pattern=args.addressing, due=_date(args.due))
+                            pattern=args.addressing, due=_date(args.due), superior=superior)
     report = skeleton.report
     assert report.report is not None
     out = Path(args.output) if args.output else plan_path.with_name(

@@ -1,30 +1,28 @@
-"""Who a periodic report goes to, how it is addressed, who compiles it, and when it is due (spec §2.2, §2.6).
+"""Who a periodic report goes to, how it is addressed and who compiles it (spec §2.6); when: ``due.py``.
 
 Pattern B (default, NĐ 30): "Kính gửi" names the recipients and Nơi nhận starts "- Như trên;". Pattern A (the
 provincial model): no "Kính gửi", the recipients head Nơi nhận. Either way the closing names every recipient.
-A report that feeds a roll-up lists the compiling body (Sở Nội vụ, Phòng Nội vụ) in Nơi nhận. Only a
-province reporting to Bộ Nội vụ is due on the 20th; any other level takes its date from the superior.
+A report that feeds a roll-up lists the compiling body (Sở Nội vụ, Phòng Nội vụ) in Nơi nhận.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from cchc_docgen.context.text import squash
-from cchc_docgen.models import Document, Node, Recipient
+from cchc_docgen.models import Document, Recipient
 from cchc_docgen.report.fields import bare
-from cchc_docgen.report.periods import Period
 
 MINISTRY = "Bộ Nội vụ"
 _UPWARD = re.compile(r"\bb/c\b|báo cáo", re.IGNORECASE)
 _LEADERS = re.compile(r"ban giám đốc|lãnh đạo|ban giám hiệu", re.IGNORECASE)
 _HOME_AFFAIRS = re.compile(r"\bnội vụ\b", re.IGNORECASE)
+#: who compiles a lower level's report: Sở Nội vụ (Phòng Nội vụ of a district before 7/2025), never the Ministry
+_COMPILER = re.compile(r"\b(?:Sở|Phòng)\s+Nội\s+vụ\b", re.IGNORECASE)
 _DISTRICT = re.compile(r"\b(?:huyện|quận|thị xã)\b", re.IGNORECASE)
 _UBND = re.compile(r"\b(?:UBND|Uỷ ban nhân dân)\b")
-#: "trước ngày 08 tháng cuối của quý" (S14): the day of the period's last month a lower level reports by.
-_DUE_RULE = re.compile(r"trước\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối", re.IGNORECASE)
+_EDUCATION = re.compile(r"\bGD\s*&\s*ĐT\b|\bGDĐT\b")
 
 
 @dataclass
@@ -37,8 +35,10 @@ class Addressing:
 
 
 def full_name(name: str) -> str:
-    """``UBND huyện.`` → ``Ủy ban nhân dân huyện`` (short names written out, stray punctuation gone)."""
-    return squash(_UBND.sub("Ủy ban nhân dân", squash(name.replace("|", " ")))).strip(" .;,")
+    """``UBND huyện.`` → ``Ủy ban nhân dân huyện``, ``Sở GD&ĐT`` → ``Sở Giáo dục và Đào tạo`` (short names
+    written out, stray punctuation gone)."""
+    name = _EDUCATION.sub("Giáo dục và Đào tạo", _UBND.sub("Ủy ban nhân dân", squash(name.replace("|", " "))))
+    return squash(name).strip(" .;,")
 
 
 def _superior(plan: Document, level: str) -> str:
@@ -63,7 +63,9 @@ def addressing(plan: Document, level: str, pattern: str) -> Addressing:
     upward = [_complete(full_name(r.name), plan) for r in plan.recipients if r.note and _UPWARD.search(r.note)]
     upward = [u for u in upward if not _HOME_AFFAIRS.search(u)] or [_superior(plan, level)]
     copies: list[Recipient] = []
-    compiling = [r for r in plan.recipients if _HOME_AFFAIRS.search(r.name) and full_name(r.name) not in upward]
+    # a province's report is drafted by Sở Nội vụ, which is then not among its recipients (spec §2.6)
+    compiling = [] if level == "province" else [
+        r for r in plan.recipients if _COMPILER.search(r.name) and full_name(r.name) not in upward]
     if compiling:
         copies.append(Recipient(name=full_name(compiling[0].name), note="để tổng hợp"))
     elif level in ("department", "office", "commune"):
@@ -73,28 +75,6 @@ def addressing(plan: Document, level: str, pattern: str) -> Addressing:
     if pattern == "A":
         return Addressing([], [Recipient(name=u) for u in upward] + copies, upward)
     return Addressing(upward, [Recipient(name="Như trên"), *copies], upward)
-
-
-def _texts(nodes: list[Node]) -> list[str]:
-    out: list[str] = []
-    for node in nodes:
-        out += [t for t in (node.title, node.text, *node.paragraphs) if t]
-        out += _texts(node.items)
-    return out
-
-
-def due_date(plan: Document, level: str, period: Period, year: int, given: dt.date | None) -> dt.date | None:
-    """The date the report is due: the user's; the 20th for a province; the plan's own rule; else ``None``."""
-    if given is not None:
-        return given
-    last = period.due(year)
-    if level == "province":
-        return last
-    for text in _texts(plan.body):
-        found = _DUE_RULE.search(text)
-        if found and 1 <= int(found.group(1)) <= 28:
-            return last.replace(day=int(found.group(1)))
-    return None
 
 
 def closing_sentence(period_phrase: str, next_phrase: str, unit: str, named: list[str]) -> str:

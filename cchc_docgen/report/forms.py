@@ -111,6 +111,9 @@ def _compute(form: Form, entered: dict[str, Value], notes: dict[str, str], probl
             parts = [numbers.get(s) for s in row.of]
             if any(entered.get(s) == NO_DATA for s in row.of) and _number(value) is None:
                 cell.value = NO_DATA  # a component without data: the total or ratio has none either
+                shared = {cells[s].note for s in row.of if s in cells and entered.get(s) == NO_DATA}
+                if not cell.note and len(shared) == 1:  # "Không thuộc phạm vi" of every such component
+                    cell.note = shared.pop()
                 continue
             if any(p is None for p in parts):
                 if _number(value) is not None:

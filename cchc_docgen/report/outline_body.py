@@ -64,6 +64,13 @@ def _clause(item: Item, year_report: bool, values: dict[str, str], level: str) -
                 items=[_point(i, year_report, values, level) for i in item.items])
 
 
+def _direction_line(task: NextTask) -> str:
+    """"<task> (thời gian: <deadline>);" without the task's own full stop before the parenthesis."""
+    text = squash(_MARK.sub("", task.task)).rstrip(" .;,")
+    when = squash(task.deadline or "").rstrip(" .;,")
+    return text + (f" (thời gian: {when})" if when else "") + ";"
+
+
 def directions(outline: Outline, values: dict[str, str], tasks: list[NextTask]) -> list[Node]:
     """Section IV: the generic priorities, each with the next period's tasks of its area as dash lines."""
     buckets: list[list[NextTask]] = [[] for _ in outline.priorities]
@@ -71,8 +78,7 @@ def directions(outline: Outline, values: dict[str, str], tasks: list[NextTask]) 
         buckets[min(direction_index(task.field), len(buckets) - 1)].append(task)
     out = []
     for text, bucket in zip(outline.priorities, buckets, strict=True):
-        lines = [Node(text=squash(_MARK.sub("", t.task)) + (f" (thời gian: {squash(t.deadline)})" if t.deadline else "")
-                      + ";", numbering="dash") for t in bucket]
+        lines = [Node(text=_direction_line(t), numbering="dash") for t in bucket]
         if lines:
             last = lines[-1].text or ""
             lines[-1] = Node(text=last[:-1] + ".", numbering="dash")

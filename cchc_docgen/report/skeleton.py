@@ -9,14 +9,16 @@ report keeps every task of the year plan (I.2 counts them cumulatively), each ma
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal, cast
 
 from cchc_docgen.context.text import squash, upper_vi
 from cchc_docgen.errors import InputError
 from cchc_docgen.models import DocDate, Document, Preamble
 from cchc_docgen.models.report import Level, PeriodKey, ReportInfo, TaskResult
-from cchc_docgen.report.addressing import addressing, closing_sentence, due_date
+from cchc_docgen.report.addressing import addressing, closing_sentence
 from cchc_docgen.report.deadlines import parse_deadline
+from cchc_docgen.report.due import Due, due_date
 from cchc_docgen.report.fields import field_of, is_communication_plan, level_of
 from cchc_docgen.report.naming import (
     Note,
@@ -138,7 +140,7 @@ def _next_tasks(plan: Document, next_plan: Document | None, outline: Outline, sp
 
 
 def _warn_gaps(plan: Document, tasks: list[TaskResult], spec: Period, year: int, next_plan: Document | None,
-               due: dt.date | None) -> list[Note]:
+               due: Due) -> list[Note]:
     out: list[Note] = []
     if not (plan.number and plan.date and plan.date.day):
         out.append(Note("kế hoạch chưa có số hoặc ngày ban hành: hãy ghi lại số, ngày của kế hoạch trong "
@@ -149,20 +151,59 @@ def _warn_gaps(plan: Document, tasks: list[TaskResult], spec: Period, year: int,
     if _closes_year(spec) and next_plan is None:
         out.append(Note(f"chưa có kế hoạch {spec.next_phrase(year)} (--next): mục IV ghi các nhiệm vụ trọng tâm "
                         "chung; hãy bổ sung khi có kế hoạch mới."))
-    if due is None:
-        out.append(Note("chưa biết hạn gửi báo cáo: hãy ghi 'report.due' theo văn bản yêu cầu của cấp trên (chỉ báo "
-                        "cáo của UBND tỉnh gửi Bộ Nội vụ mới có hạn ngày 20)."))
+    if due.date is None:
+        seen = "; ".join(dict.fromkeys(due.ignored))
+        mine = (f"kế hoạch của đơn vị có hạn {seen}, nhưng đó không phải hạn của chính đơn vị (hạn đặt cho các đơn "
+                "vị khác, hoặc không rõ áp dụng cho ai); " if seen else "")
+        superior = ("kế hoạch của cấp trên không ghi hạn gửi báo cáo cho nhóm đơn vị này; " if due.superior_read
+                    else "")
+        how = "" if due.superior_read else ", hoặc --superior với kế hoạch của cấp trên"
+        # the command-line options stand in a sentence of their own: the web page leaves that sentence out
+        out.append(Note(f"chưa biết hạn gửi báo cáo: {mine}{superior}hãy ghi hạn theo văn bản yêu cầu của cấp trên "
+                        f"vào 'report.due'; trên dòng lệnh: --due{how}. Chỉ báo cáo của UBND tỉnh gửi Bộ Nội vụ mới "
+                        "có hạn ngày 20."))
     return out
+
+
+def report_title(phrase: str, next_phrase: str, unit: str) -> str:
+    """"Công tác cải cách hành chính <kỳ> và | phương hướng, nhiệm vụ <kỳ tới> của <đơn vị>" (BC1), broken
+    after "và" as the real reports are; "của <đơn vị>" gets a line of its own when the second line would not
+    fit (14 pt bold), so a long name never wraps one word alone ("… Bùi Thị / Xuân")."""
+    from cchc_docgen.context.rules import PORTRAIT_WIDTH_MM
+    from cchc_docgen.fontmetrics import text_width_mm
+
+    second = f"phương hướng, nhiệm vụ {next_phrase}"
+    whole = f"{second} của {unit}"
+    tail = whole if text_width_mm(whole, 14, True) <= PORTRAIT_WIDTH_MM else f"{second} | của {unit}"
+    return f"Công tác cải cách hành chính {phrase} và | {tail}"
+
+
+_LEVEL_NAMES = {"province": "UBND tỉnh", "department": "sở, ban, ngành", "office": "phòng cấp huyện",
+                "commune": "UBND cấp xã", "school": "trường học"}
+
+
+def _level_warning(plan: Document, level: str | None) -> list[Note]:
+    """A chosen level that contradicts a clear issuer (a UBND tỉnh plan reported as a school)."""
+    guessed = level_of(plan)
+    named = re.match(r"(?:Sở|Ban)\b", squash(plan.issuer.name.replace("|", " ")))
+    if level is None or level == guessed or (guessed == "department" and not named):  # the fallback guess
+        return []
+    return [Note(f"cấp báo cáo '{_LEVEL_NAMES[level]}' không khớp với đơn vị ban hành kế hoạch "
+                 f"'{issuer_in_text(plan)}' ({_LEVEL_NAMES[guessed]}): báo cáo vẫn đứng tên đơn vị này. Nếu là "
+                 "báo cáo của một đơn vị khác, hãy lập kế hoạch của đơn vị đó (lệnh derive) rồi lập báo cáo từ "
+                 "kế hoạch ấy.", ("issuer",))]
 
 
 def build_report(plan: Document, period: str, year: int | None = None, previous: Document | None = None, *,
                  next_plan: Document | None = None, level: str | None = None, pattern: str = "B",
-                 due: dt.date | None = None, version: str = DEFAULT_VERSION) -> Skeleton:
+                 due: dt.date | None = None, superior: Document | None = None,
+                 version: str = DEFAULT_VERSION) -> Skeleton:
     """The report skeleton for ``period`` of ``year`` (default: the plan's year), with warnings.
 
     ``next_plan`` feeds Section IV of a year report; ``level`` (province, department, commune, school) is
     read from the issuer when not given; ``pattern`` is the addressing (B: Kính gửi; A: none); ``due`` the
-    date the superior asked for (only a province defaults to the 20th).
+    date the superior asked for, else read from ``superior`` (the superior's plan) for the unit's group (only
+    a province defaults to the 20th).
     """
     from cchc_docgen.context.build import plan_year  # context imports this package: import late
 
@@ -179,17 +220,18 @@ def build_report(plan: Document, period: str, year: int | None = None, previous:
     year = year or base_year
     if year is None:
         raise InputError("không biết kế hoạch thuộc năm nào: hãy ghi năm trong tiêu đề kế hoạch hoặc dùng --year.")
+    warnings: list[Note] = _level_warning(plan, level)
     level = level or level_of(plan)
-    warnings: list[Note] = []
     tasks = _task_rows(plan, outline, base_year or year, previous, warnings)
-    due = due_date(plan, level, spec, year, due)
-    warnings += _warn_gaps(plan, tasks, spec, year, next_plan, due)
+    found = due_date(plan, level, spec, year, due, superior)
+    due = found.date
+    warnings += _warn_gaps(plan, tasks, spec, year, next_plan, found)
     unit = issuer_in_text(plan)
     phrase, next_phrase = spec.phrase(year), spec.next_phrase(year)
     where = addressing(plan, level, pattern)
     work_year = year + 1 if _closes_year(spec) else year
-    superior = {} if level == "province" else {"superior_tasks": where.named[0]}  # I.5: the superior's tasks
-    values = {**outline.levels[level], **superior, "next": next_phrase, "next_upper": upper_vi(next_phrase),
+    assigned = {} if level == "province" else {"superior_tasks": where.named[0]}  # I.5: the superior's tasks
+    values = {**outline.levels[level], **assigned, "next": next_phrase, "next_upper": upper_vi(next_phrase),
               "unit": unit, "work_year": str(work_year)}
     body = outline_body(outline, year_report=spec.key == "year", level=level, values=values,
                         next_tasks=_next_tasks(plan, next_plan, outline, spec, year, base_year or year),
@@ -202,7 +244,7 @@ def build_report(plan: Document, period: str, year: int | None = None, previous:
     report = Document(
         kind="bao_cao", issuer=plan.issuer, date=DocDate(year=due.year if due else year,
                                                          month=(due or spec.span(year)[1]).month),
-        title=f"Công tác cải cách hành chính {phrase} và | phương hướng, nhiệm vụ {next_phrase} của {unit}",
+        title=report_title(phrase, next_phrase, unit),
         year=year, addressees=where.addressees,
         preamble=Preamble(text=f"Thực hiện {request}, {unit} báo cáo kết quả thực hiện công tác cải cách hành chính "
                                f"(CCHC) {phrase} và phương hướng, nhiệm vụ {next_phrase}, như sau:"),

@@ -8,7 +8,7 @@ from cchc_docgen.models import Document, Issuer, Node, Signer
 from cchc_docgen.models.recipients import Archive, Recipient
 from cchc_docgen.web.formspec import FieldSpec, fields, select_defaults
 from cchc_docgen.web.store import Loaded
-from cchc_docgen.web.treeedit import get, parse_path, problem_key, shown
+from cchc_docgen.web.treeedit import get, kind_at, parse_path, problem_key, shown
 from cchc_docgen.web.wording import plain
 
 HEADER = fields(Document, ["kind", "number", "title", "year", "period_note"])
@@ -59,7 +59,7 @@ class EditorView:
         value = get(self.tree, parts)
         if kind == "select" and value is None:
             return DEFAULTS.get(str(parts[-1]), "")
-        return shown("s" if kind == "select" else kind, value)
+        return shown(kind_at("s" if kind == "select" else kind, parts), value)
 
     def messages(self, path: str) -> list[str]:
         """Messages the loader gave for exactly this key path (``date``, ``body.0.items.1``)."""

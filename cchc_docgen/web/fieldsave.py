@@ -21,7 +21,7 @@ from cchc_docgen.models import Document
 from cchc_docgen.web import store
 from cchc_docgen.web.editorview import DEFAULTS
 from cchc_docgen.web.splice import Chunk, Spliced
-from cchc_docgen.web.treeedit import KINDS, EditError, _normal, apply_form, get, parse_path, shown
+from cchc_docgen.web.treeedit import KINDS, EditError, _normal, apply_form, get, kind_at, parse_path, shown
 from cchc_docgen.web.wording import plain
 from cchc_docgen.yamlio import parse_roundtrip, plain_data
 
@@ -67,6 +67,7 @@ def displayed(tree: Any, name: str) -> str:
     """The text a field named ``kind:path`` shows for ``tree`` (a choice left out shows its default)."""
     kind, _, dotted = name.partition(":")
     parts = parse_path(dotted)
+    kind = kind_at(kind, parts)
     value = get(tree, parts)
     if value is None and str(parts[-1]) in DEFAULTS:
         return DEFAULTS[str(parts[-1])]
@@ -136,6 +137,7 @@ def save_field(path: Path, name: str, value: str, base: str, version: str) -> Ou
     if kind not in KINDS:
         raise EditError(name)
     parts = parse_path(dotted)
+    kind = kind_at(kind, parts)
     with store._lock(path):
         cached = _current(path)
         tree = cached.spliced.tree

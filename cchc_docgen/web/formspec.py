@@ -38,6 +38,10 @@ OPTION_LABELS = {
 }
 
 
+#: (model, field) whose " | " is a line break (``treeedit.LINE_BROKEN`` names the same fields by path)
+LINE_BROKEN = {("Document", "title"), ("Issuer", "name"), ("Issuer", "parent")}
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
@@ -47,6 +51,8 @@ class FieldSpec:
     options: tuple[tuple[str, str], ...] = ()
     required: bool = False
     long: bool = False
+    #: " | " in the value marks a line break: a box with one line per line
+    breaks: bool = False
 
 
 def _unwrap(annotation: object) -> object:
@@ -83,7 +89,8 @@ def fields(model: type[BaseModel], names: list[str] | None = None, *, blank_opti
             out.append(FieldSpec(name, label, "l", help_text, required=info.is_required(), long=True))
         elif annotation is str:
             out.append(FieldSpec(name, label, "s", help_text, required=info.is_required(),
-                                 long=name in ("text", "lead_in", "title") and model.__name__ != "Signer"))
+                                 long=name in ("text", "lead_in", "title") and model.__name__ != "Signer",
+                                 breaks=(model.__name__, name) in LINE_BROKEN))
     if names is not None:
         order = {n: i for i, n in enumerate(names)}
         out.sort(key=lambda f: order[f.name])

@@ -16,6 +16,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 Path = list[str | int]
 KINDS = ("s", "i", "l", "c", "u")
+#: text fields whose " | " marks a line break of the printed header (``context/build``): a box shows one line
+#: per line and writes them back joined by " | ", so the page never shows a raw " | "
+LINE_BROKEN = frozenset({"title", "issuer.name", "issuer.parent"})
 NEW_TEXT = "Nội dung mới"
 
 
@@ -31,6 +34,11 @@ def parse_path(text: str) -> Path:
 
 def path_text(path: Path) -> str:
     return ".".join(str(p) for p in path)
+
+
+def kind_at(kind: str, path: Path) -> str:
+    """``b`` (lines joined by " | ") for a text field of :data:`LINE_BROKEN`, else ``kind``."""
+    return "b" if kind == "s" and path_text(path) in LINE_BROKEN else kind
 
 
 def problem_key(path: Path) -> str:
@@ -113,6 +121,8 @@ def shown(kind: str, value: Any) -> str:
         return "\n".join(str(v) for v in value) if isinstance(value, list) else str(value)
     if kind == "u":
         return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+    if kind == "b":
+        return "\n".join(part.strip() for part in str(value).split("|") if part.strip())
     return str(value)
 
 
@@ -131,6 +141,8 @@ def _parsed(kind: str, text: str, old: Any) -> Any:
     if kind == "u":
         parts = [p.strip() for p in text.split(",") if p.strip()]
         return CommentedSeq(parts) or None
+    if kind == "b":
+        return " | ".join(_lines(text)) or None
     if kind == "c":
         lines = _lines(text)
         if isinstance(old, dict) and old.get("rows", 1) != 1:  # a merged cell keeps its span
@@ -158,6 +170,7 @@ def apply_form(tree: Any, form: dict[str, str], defaults: dict[str, str] | None 
         if kind not in KINDS or not dotted:
             continue
         path = parse_path(dotted)
+        kind = kind_at(kind, path)
         old = get(tree, path)
         if shown(kind, old) == _normal(kind, text):
             continue
@@ -182,7 +195,7 @@ def apply_form(tree: Any, form: dict[str, str], defaults: dict[str, str] | None 
 
 def _normal(kind: str, text: str) -> str:
     text = text.replace("\r", "")
-    if kind in ("l", "c"):
+    if kind in ("l", "c", "b"):
         return "\n".join(_lines(text))
     if kind == "u":
         return ", ".join(p.strip() for p in text.split(",") if p.strip())

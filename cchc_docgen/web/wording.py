@@ -27,12 +27,15 @@ NAMES = {
 HELP = {
     "kind": "Kế hoạch hay Báo cáo.",
     "number": "Số của văn bản. Để trống khi văn bản còn là dự thảo.",
-    "title": "Trích yếu nội dung, ví dụ “Tuyên truyền cải cách hành chính năm 2025”.",
+    "title": ("Trích yếu nội dung, ví dụ “Tuyên truyền cải cách hành chính năm 2025”. Mỗi dòng trong ô là "
+              "một dòng khi in."),
     "year": "Năm của kế hoạch hoặc báo cáo. Để trống: chương trình lấy theo tiêu đề và ngày ban hành.",
     "period_note": ("Chỉ dùng cho báo cáo: dòng ghi kỳ báo cáo dưới tiêu đề, ví dụ "
                     "“(Từ ngày 15/12/2024 đến ngày 14/3/2025)”."),
-    "parent": "Cơ quan cấp trên in phía trên tên cơ quan, ví dụ “UBND huyện Văn Lâm”. Có thể viết tắt.",
-    "Issuer.name": "Tên đầy đủ của cơ quan, đơn vị ban hành, không viết tắt. Chương trình tự viết hoa khi in.",
+    "parent": ("Cơ quan cấp trên in phía trên tên cơ quan, ví dụ “UBND huyện Văn Lâm”. Có thể viết tắt. Mỗi dòng "
+               "trong ô là một dòng khi in."),
+    "Issuer.name": ("Tên đầy đủ của cơ quan, đơn vị ban hành, không viết tắt. Chương trình tự viết hoa khi in. "
+                    "Mỗi dòng trong ô là một dòng khi in."),
     "Unit.name": "Tên đầy đủ của đơn vị, ví dụ “Trường Tiểu học Lạc Đạo”.",
     "abbreviation": "Chữ viết tắt dùng trong số ký hiệu, ví dụ “THLĐ” cho “Số: 05/KH-THLĐ”.",
     "place": "Địa danh ghi trước ngày tháng, ví dụ “Văn Lâm”.",

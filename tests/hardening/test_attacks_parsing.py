@@ -94,15 +94,9 @@ def test_fifo_and_device_refused_by_every_command(command: str, tmp_path: Path) 
 
 @pytest.fixture()
 def report_sheet(tmp_path: Path) -> tuple[Path, Path]:
-    from report_data import SMALL_PLAN
+    from support.report_plans import report_with_sheet
 
-    from cchc_docgen.cli import main
-
-    plan = tmp_path / "kh.yaml"
-    plan.write_text(SMALL_PLAN, encoding="utf-8")
-    out = tmp_path / "bc.yaml"
-    assert main(["report", str(plan), "--period", "year", "-o", str(out), "--xlsx"]) == 0
-    return out, tmp_path / "bc.xlsx"
+    return report_with_sheet(tmp_path, "year")
 
 
 def test_sheet_is_read_by_used_cells_not_declared_size(report_sheet: tuple[Path, Path]) -> None:

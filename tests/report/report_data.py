@@ -1,43 +1,8 @@
-"""Test data for the report tests (a uniquely named module, importable from test files)."""
+"""Test data for the report tests (a uniquely named module, importable from test files); kept in
+``support.report_plans`` so that other test folders use the same plans."""
 
 from __future__ import annotations
 
-from support.paths import ROOT
+from support.report_plans import PLAN_001, PLAN_005, SMALL_PLAN, report_with_sheet
 
-PLAN_001 = ROOT / "plans" / "001_haiphong_cchc_2023.yaml"
-
-SMALL_PLAN = """\
-kind: ke_hoach
-issuer: {parent: UBND huyện Đông Triều, name: Phòng Giáo dục và Đào tạo, abbreviation: PGDĐT, place: Đông Triều}
-number: 12
-date: 2024-01-08
-title: Tuyên truyền cải cách hành chính năm 2024
-body:
-  - title: Chỉ tiêu
-    role: targets
-    items: [100% trường học treo khẩu hiệu, 90% giáo viên được tập huấn]
-  - title: Nội dung
-    role: content
-    items:
-      - {title: Nội dung tuyên truyền, text: Tuyên truyền Chương trình tổng thể.}
-      - {title: Hình thức tuyên truyền, text: Trên cổng thông tin.}
-appendices:
-  - title: [Nhiệm vụ cụ thể]
-    columns:
-      - {key: tt, label: TT, width: 10, numbers: true}
-      - {key: task, label: Nhiệm vụ, width: 80}
-      - {key: lead, label: Đơn vị chủ trì, width: 35}
-      - {key: time, label: Thời gian, width: 35}
-    rows:
-      - group: Chỉ đạo
-      - {task: Ban hành kế hoạch, lead: Văn phòng, time: Tháng 01/2024}
-      - {task: Kiểm tra giữa năm, lead: Thanh tra, time: Trước ngày 15/6}
-      - group: Tuyên truyền
-      - {task: Cập nhật cổng thông tin, lead: Văn phòng, time: Thường xuyên}
-      - {task: Hội thi tìm hiểu CCHC, lead: Tổ chức cán bộ, time: Quý III/2024}
-      - {task: Tổng kết năm, lead: Văn phòng, time: Tháng 12/2024}
-      - {task: Báo cáo theo yêu cầu, lead: Văn phòng, time: Theo kế hoạch của UBND tỉnh}
-signer: {title: Trưởng phòng, name: Nguyễn Văn A}
-recipients: [{name: UBND huyện, note: để b/c}, Lãnh đạo Phòng, Các trường học]
-archive: VP
-"""
+__all__ = ["PLAN_001", "PLAN_005", "SMALL_PLAN", "report_with_sheet"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 from report_cases import plan_from, render, text_of, with_report
-from report_data import PLAN_001, SMALL_PLAN
+from report_data import PLAN_001, PLAN_005, SMALL_PLAN
 
 from cchc_docgen.loader import load_document
 from cchc_docgen.models import Document
@@ -20,7 +20,6 @@ from cchc_docgen.report.deadlines import parse_deadline
 from cchc_docgen.report.forms import vi_figure
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-PLAN_005 = next(PLAN_001.parent.glob("005_*.yaml"))
 
 
 def _plan(name: str) -> Document:
@@ -30,13 +29,13 @@ def _plan(name: str) -> Document:
 def test_find1_several_addressees_line_up_under_the_colon_and_are_written_out(tmp_path: Path) -> None:
     """FIND 1: several addressees were centred line by line and copied as typed ("UBND huyện.")."""
     report = make_report(_plan("005_*.yaml"), "q1")
-    assert report.addressees == ["Sở GD&ĐT Hưng Yên", "Ủy ban nhân dân huyện Văn Lâm"]
+    assert report.addressees == ["Sở Giáo dục và Đào tạo Hưng Yên", "Ủy ban nhân dân huyện Văn Lâm"]
     with zipfile.ZipFile(render(report, tmp_path)) as z:
         root = etree.fromstring(z.read("word/document.xml"))
     paras = {"".join(p.itertext()): p for p in root.iter(f"{W}p")}
     styles = {t: paras[t].find(f"{W}pPr/{W}pStyle").get(f"{W}val")  # type: ignore[union-attr]
-              for t in ("Kính gửi:", "- Sở GD&ĐT Hưng Yên;", "- Ủy ban nhân dân huyện Văn Lâm.")}
-    assert styles == {"Kính gửi:": "ND30AddresseeLead", "- Sở GD&ĐT Hưng Yên;": "ND30AddresseeItem",
+              for t in ("Kính gửi:", "- Sở Giáo dục và Đào tạo Hưng Yên;", "- Ủy ban nhân dân huyện Văn Lâm.")}
+    assert styles == {"Kính gửi:": "ND30AddresseeLead", "- Sở Giáo dục và Đào tạo Hưng Yên;": "ND30AddresseeItem",
                       "- Ủy ban nhân dân huyện Văn Lâm.": "ND30AddresseeItem"}
     template = zipfile.ZipFile(Path(__file__).parents[2] / "templates" / "bao_cao.docx").read("word/styles.xml")
     item = etree.fromstring(template).find(f".//{W}style[@{W}styleId='ND30AddresseeItem']/{W}pPr")
@@ -47,7 +46,7 @@ def test_find1_several_addressees_line_up_under_the_colon_and_are_written_out(tm
 def test_find2_closing_names_every_addressee() -> None:
     """FIND 2: the closing named only the first addressee."""
     closing = make_report(_plan("005_*.yaml"), "year").closing[0]
-    assert "Sở GD&ĐT Hưng Yên" in closing and "Ủy ban nhân dân huyện Văn Lâm" in closing
+    assert "Sở Giáo dục và Đào tạo Hưng Yên" in closing and "Ủy ban nhân dân huyện Văn Lâm" in closing
 
 
 def test_find3_year_report_points_to_the_next_year_only() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from report_cases import rows_of
-from report_data import SMALL_PLAN
+from report_data import report_with_sheet
 
 from cchc_docgen.cli import main
 from cchc_docgen.errors import InputError
@@ -19,11 +19,7 @@ from cchc_docgen.report.xlsx import read_xlsx
 
 @pytest.fixture()
 def made(tmp_path: Path) -> tuple[Path, Path]:
-    plan = tmp_path / "kh.yaml"
-    plan.write_text(SMALL_PLAN, encoding="utf-8")
-    out = tmp_path / "bc.yaml"
-    assert main(["report", str(plan), "--period", "q1", "-o", str(out), "--xlsx"]) == 0
-    return out, tmp_path / "bc.xlsx"
+    return report_with_sheet(tmp_path, "q1")
 
 
 def _row_of(sheet: object, stt: str) -> int:

@@ -33,3 +33,18 @@ def running(data: Path, **settings: object) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+@contextlib.contextmanager
+def served_chromium(data: Path) -> Iterator[dict[str, object]]:
+    """Serve ``data`` (no preview converter) and launch Chromium: ``{"base", "data", "browser"}``."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.web.browser import ARGS, CHROMIUM
+
+    with running(data, warm_converter=False) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield {"base": base, "data": data, "browser": browser}
+        finally:
+            browser.close()

@@ -14,9 +14,9 @@ import pytest
 
 from cchc_docgen.loader import load_document
 from tests.web.bigdoc import write_long_plan
-from tests.web.browser import ARGS, CHROMIUM, PHONE, WIDE, field_box, fits_width, require_browser, settled, shot
+from tests.web.browser import PHONE, WIDE, field_box, fits_width, require_browser, settled, shot
 from tests.web.conftest import HERE, PASSWORD, make_data
-from tests.web.server import running
+from tests.web.server import served_chromium
 
 pytestmark = pytest.mark.slow
 REPORT = "th-lacdao/bao-cao-2025.yaml"  # the real 31-page BÁO CÁO, imported with `cchc-docgen import`
@@ -27,18 +27,12 @@ FIELDS = "th-lacdao/nhieu-o.yaml"  # more than 5,000 fields
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     require_browser()
-    from playwright.sync_api import sync_playwright
-
     data = make_data(tmp_path_factory.mktemp("saves"))
     shutil.copy(HERE / "data" / "bc_cchc_2025.yaml", data / REPORT)
     write_long_plan(data / LONG, 108, 4, 60)
     write_long_plan(data / FIELDS, 300, 1, 1100)
-    with running(data, warm_converter=False) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield {"base": base, "data": data, "browser": browser}
-        finally:
-            browser.close()
+    with served_chromium(data) as served:
+        yield served
 
 
 def sign_in(site: dict[str, Any], viewport: dict[str, int] = WIDE, context: Any = None) -> Any:
