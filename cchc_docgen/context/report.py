@@ -129,6 +129,15 @@ def report_figures(doc: Document) -> tuple[Outline, Computed, Progress]:
     return outline, compute_forms(outline, info.figures, info.notes, task_figures(info, counts)), counts
 
 
+#: Biểu mẫu rows the program counts from the tasks: tasks of the plan (2.1) and done (2.2) of Biểu mẫu 1.
+TASK_ROWS: dict[str, tuple[str, ...]] = {"bm1": ("2.1", "2.2")}
+
+
+def counted_rows(info: ReportInfo, counts: Progress) -> dict[str, tuple[str, ...]]:
+    """The rows of ``TASK_ROWS`` this report counts (none when it has no task to count)."""
+    return TASK_ROWS if counts.counted or info.plan_tasks_total is not None else {}
+
+
 def task_figures(info: ReportInfo, counts: Progress) -> dict[str, dict[str, Figure]]:
     """The Biểu mẫu rows the program counts from the tasks (Biểu mẫu 1 rows 2.1 and 2.2)."""
     known: dict[str, dict[str, Figure]] = {}

@@ -18,7 +18,7 @@ from cchc_docgen.web.treeedit import get, shown
 from cchc_docgen.yamlio import plain_data
 
 FORMULA = ("sum", "ratio")
-FROM_TASKS = "Chương trình đếm từ các nhiệm vụ của kế hoạch (phần “Nhiệm vụ trong kỳ” bên dưới)."
+FROM_TASKS = "Đếm từ các nhiệm vụ (phần “Nhiệm vụ trong kỳ”)."
 
 
 @dataclass
@@ -61,17 +61,18 @@ def _info(doc: Document | None, tree: Any) -> ReportInfo | None:
         return None
 
 
-def computed(doc: Document | None, tree: Any) -> tuple[Computed | None, dict[str, dict[str, Any]]]:
+def computed(doc: Document | None, tree: Any) -> tuple[Computed | None, dict[str, tuple[str, ...]]]:
     """The computed forms and the rows counted from the tasks (``None`` while the report block is broken)."""
-    from cchc_docgen.context.report import task_figures
+    from cchc_docgen.context.report import counted_rows, task_figures
     from cchc_docgen.report.forms import compute_forms
     from cchc_docgen.report.progress import progress
 
     info = _info(doc, tree)
     if info is None:
         return None, {}
-    known = task_figures(info, progress(info))
-    return compute_forms(load_outline(info.outline), info.figures, info.notes, known), known
+    counts = progress(info)
+    known = task_figures(info, counts)
+    return compute_forms(load_outline(info.outline), info.figures, info.notes, known), counted_rows(info, counts)
 
 
 def _formula(form: Form, kind: str, parts: tuple[str, ...]) -> str:
@@ -99,7 +100,7 @@ def form_views(doc: Document | None, tree: Any) -> list[FormView]:
                              value=shown("n", get(tree, ["report", "figures", key, row.stt])),
                              note=shown("s", get(tree, ["report", "notes", key, row.stt])),
                              formula=_formula(form, row.kind, row.of))
-            if row.stt in known.get(key, {}):
+            if row.stt in known.get(key, ()):
                 view.source = FROM_TASKS
             rows.append(view)
         out.append(FormView(form.number, form.title, rows))
@@ -133,7 +134,7 @@ def state(doc: Document | None, tree: Any) -> dict[str, Any]:
         key = form_key(done.form.number)
         for row in done.form.rows:
             cell = done.cells[row.stt]
-            if row.kind in FORMULA or row.stt in known.get(key, {}):
+            if row.kind in FORMULA or row.stt in known.get(key, ()):
                 cells[f"{key}:{row.stt}"] = cell.value or "-"
             if cell.note and cell.note != shown("s", get(tree, ["report", "notes", key, row.stt])):
                 notes[f"{key}:{row.stt}"] = cell.note

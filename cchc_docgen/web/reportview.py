@@ -132,6 +132,12 @@ class ReportView:
         """Only the first section starts unfolded: the rest of a long report opens from the outline."""
         return bool(self.sections) and heading is self.sections[0]
 
+    def messages(self, path: str) -> list[str]:
+        """The loader's messages about the field at ``path`` (``report.tasks.3.status``)."""
+        from cchc_docgen.web.fieldsave import dotted
+
+        return [plain(p.message) for p in self.loaded.problems if p.key and dotted(p.key) == path]
+
     @staticmethod
     def plain(message: str) -> str:
         return plain(message)
