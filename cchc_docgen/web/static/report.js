@@ -32,7 +32,7 @@
     }
     if (typeof data.sentence === "string") {
       each(".live-sentence", function (el) {
-        el.textContent = data.sentence || "chưa có nhiệm vụ nào được cập nhật trạng thái.";
+        el.textContent = data.sentence || "chưa tính được (báo cáo chưa có nhiệm vụ, hoặc còn lỗi cần sửa).";
       });
     }
   });
