@@ -126,6 +126,8 @@ def test_a_status_saves_alone_and_updates_the_counted_rows(report: tuple[Page, P
     assert cells["bm1:2.1"] == str(len(tasks)) and cells["bm1:2.2"] == "1"
     assert cells["bm1:2"] == f"{100 / len(tasks):.2f}".rstrip("0").replace(".", ",")
     assert load_document(path).report.tasks[tasks[0]].status == "hoàn thành"  # type: ignore[union-attr]
+    summary = Page(page.client, page.rel).text.split('id="n-body.0.items.1"')[1].split('id="n-body.0.items.2"')[0]
+    assert f"Tổng số {len(tasks)} nhiệm vụ: đã hoàn thành 1 (" in summary  # I.2 says what the program adds
     bad = page.save(f"s:report.tasks.{tasks[1]}.status", "xong rồi")  # a hand-made page: the loader's message
     assert any(p["path"] == f"report.tasks.{tasks[1]}.status" and "không có trong danh sách" in p["message"]
                for p in bad["problems"])
