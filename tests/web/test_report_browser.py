@@ -187,6 +187,7 @@ def test_two_tabs_merge_and_a_same_box_conflict_shows_both_texts(site: dict[str,
     conflict.wait_for()
     assert conflict.locator(".theirs").inner_text() == "75" and conflict.locator(".mine").inner_text() == "80"
     assert load_document(site["data"] / rel).report.figures["bm3"]["2.1"] == 75  # type: ignore[union-attr]
+    conflict.scroll_into_view_if_needed()
     shot(two, "31-report-conflict")
     conflict.get_by_role("button", name="Giữ bản của tôi").click()
     settled(two)
