@@ -112,6 +112,8 @@ def test_plan_001_report_narrative_figures_statuses_each_saved_alone(site: dict[
     typed(page, fig(1, "3.3.2"), "10")  # more handled than found: the §4.4 check speaks at the ratio row
     page.locator('[data-msgs="bm1:3.3"] .error').wait_for()
     assert "lớn hơn dòng 3.3.1" in page.locator('[data-msgs="bm1:3.3"]').inner_text()
+    page.locator('[id="r-bm1:3.1"]').scroll_into_view_if_needed()
+    shot(page, "32-report-bad-figure-and-check")
     typed(page, fig(1, "3.1"), "4")
     typed(page, fig(1, "3.2"), "0")
     settled(page)
