@@ -18,7 +18,7 @@ from cchc_docgen.context.report_body import overdue_items, place_results, progre
 from cchc_docgen.context.rules import LANDSCAPE_WIDTH_MM
 from cchc_docgen.context.text import squash, upper_vi
 from cchc_docgen.models import Appendix, Column, Document, Node, Row
-from cchc_docgen.models.report import OFFICIAL, STATUSES, Figure, TaskResult
+from cchc_docgen.models.report import OFFICIAL, STATUSES, Figure, ReportInfo, TaskResult
 from cchc_docgen.report.chart import Bar, chart_workbook, chart_xml, inline_run
 from cchc_docgen.report.forms import Computed, compute_forms
 from cchc_docgen.report.outline import Outline, load_outline
@@ -126,12 +126,26 @@ def report_figures(doc: Document) -> tuple[Outline, Computed, Progress]:
     info = doc.report
     outline = load_outline(info.outline)
     counts = progress(info)
+    return outline, compute_forms(outline, info.figures, info.notes, task_figures(info, counts)), counts
+
+
+#: Biểu mẫu rows the program counts from the tasks: tasks of the plan (2.1) and done (2.2) of Biểu mẫu 1.
+TASK_ROWS: dict[str, tuple[str, ...]] = {"bm1": ("2.1", "2.2")}
+
+
+def counted_rows(info: ReportInfo, counts: Progress) -> dict[str, tuple[str, ...]]:
+    """The rows of ``TASK_ROWS`` this report counts (none when it has no task to count)."""
+    return TASK_ROWS if counts.counted or info.plan_tasks_total is not None else {}
+
+
+def task_figures(info: ReportInfo, counts: Progress) -> dict[str, dict[str, Figure]]:
+    """The Biểu mẫu rows the program counts from the tasks (Biểu mẫu 1 rows 2.1 and 2.2)."""
     known: dict[str, dict[str, Figure]] = {}
     if counts.counted or info.plan_tasks_total is not None:
         known["bm1"] = {"2.1": counts.total}
         if counts.by_status[UNKNOWN] < counts.counted:  # X only once some status is entered
             known["bm1"]["2.2"] = counts.done
-    return outline, compute_forms(outline, info.figures, info.notes, known), counts
+    return known
 
 
 def expand_report(doc: Document) -> tuple[Document, list[dict[str, Any]], dict[int, Markup]]:

@@ -64,6 +64,8 @@ class Computed:
 
     forms: list[ComputedForm]
     problems: list[str] = field(default_factory=list)
+    #: ``bm1:3.1`` → the problems of that row, without the "Biểu mẫu 1, dòng 3.1 (…)" prefix (for the web page)
+    rows: dict[str, list[str]] = field(default_factory=dict)
 
     def number(self, form: int, stt: str) -> float | None:
         return self.forms[form - 1].numbers.get(stt)
@@ -183,6 +185,7 @@ def compute_forms(outline: Outline, figures: dict[str, dict[str, Value]], notes:
         if key not in {form_key(f.number) for f in outline.forms}:
             problems.append(f"'report.figures.{key}': không có biểu mẫu này; hãy dùng bm1 … bm{len(outline.forms)}.")
     forms = []
+    rows: dict[str, list[str]] = {}
     for form in outline.forms:
         key = form_key(form.number)
         entered = {**known.get(key, {}), **{k: v for k, v in figures.get(key, {}).items() if v is not None}}
@@ -190,5 +193,10 @@ def compute_forms(outline: Outline, figures: dict[str, dict[str, Value]], notes:
             if form.row(stt) is None:
                 problems.append(f"'report.figures.{key}.{stt}': Biểu mẫu {form.number} không có dòng STT {stt}; "
                                 "hãy xem lại số thứ tự.")
+        start = len(problems)
         forms.append(_compute(form, entered, notes.get(key, {}), problems))
-    return Computed(forms, problems)
+        for text in problems[start:]:
+            row = next((r for r in form.rows if text.startswith(_where(form, r) + ": ")), None)
+            if row is not None:
+                rows.setdefault(f"{key}:{row.stt}", []).append(text[len(_where(form, row)) + 2:])
+    return Computed(forms, problems, rows)

@@ -84,7 +84,7 @@ class UploadLimit:
 
 def create_app(settings: Settings) -> FastAPI:
     """The ASGI app serving ``settings.data``."""
-    from cchc_docgen.web import routes_docs, routes_files, routes_new, routes_report
+    from cchc_docgen.web import routes_docs, routes_files, routes_new, routes_report, routes_status
 
     outputs = Outputs(Converter(settings.warm_converter, settings.convert_seconds))
 
@@ -165,6 +165,6 @@ def create_app(settings: Settings) -> FastAPI:
     async def not_found(request: Request, exc: Exception) -> Response:
         return page(request, "message.html", 404, title="Không tìm thấy", message="Không có trang này.")
 
-    for module in (routes_docs, routes_files, routes_new, routes_report):
+    for module in (routes_docs, routes_files, routes_new, routes_report, routes_status):
         app.include_router(module.router)
     return app

@@ -20,6 +20,7 @@ from cchc_docgen.errors import Problem
 from cchc_docgen.models import Document
 from cchc_docgen.web import store
 from cchc_docgen.web.editorview import DEFAULTS
+from cchc_docgen.web.figures import figure
 from cchc_docgen.web.splice import Chunk, Spliced
 from cchc_docgen.web.treeedit import KINDS, EditError, _normal, apply_form, get, kind_at, parse_path, shown
 from cchc_docgen.web.wording import plain
@@ -138,6 +139,8 @@ def save_field(path: Path, name: str, value: str, base: str, version: str) -> Ou
         raise EditError(name)
     parts = parse_path(dotted)
     kind = kind_at(kind, parts)
+    if kind == "n":
+        figure(value)  # a figure that is not a number is refused (BadValue) before anything is touched
     with store._lock(path):
         cached = _current(path)
         tree = cached.spliced.tree

@@ -1,4 +1,4 @@
-"""“Báo cáo”: make the period report of a plan, fill each task's status, see the summary and the chart."""
+"""“Báo cáo”: make the period report of a plan (the page that fills it in is ``routes_status``)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from cchc_docgen.web import library, store
 from cchc_docgen.web.app import page
 from cchc_docgen.web.flash import set_flash
 from cchc_docgen.web.paths import rel_of
-from cchc_docgen.web.saving import save_form, writer
-from cchc_docgen.web.security import Denied, check_csrf, current_user, open_document
+from cchc_docgen.web.saving import writer
+from cchc_docgen.web.security import check_csrf, current_user, open_document
 from cchc_docgen.web.wording import plain
 
 router = APIRouter()
@@ -89,59 +89,3 @@ def _outside_plan(plan: Any, year: int) -> str | None:
     return (f"Kế hoạch đã chọn là kế hoạch {years}, nên không lập được báo cáo cho năm {year}: nhiệm vụ và thời hạn "
             f"sẽ không khớp. Hãy để trống ô Năm (chương trình dùng năm của kế hoạch), hoặc chọn kế hoạch của "
             f"năm {year}.")
-
-
-def _figures(loaded: store.Loaded) -> dict[str, Any] | None:
-    """Summary figures for the page (``None`` while the report has errors)."""
-    from cchc_docgen.context.report import COLOURS, STATUS_WORDS, total_sentence, vi_percent
-    from cchc_docgen.report.summary import summary
-
-    doc = loaded.document
-    if doc is None or doc.report is None:
-        return None
-    figures = summary(doc)
-    bars: list[dict[str, Any]] = [{"status": s, "label": STATUS_WORDS[s].capitalize(), "count": n, "colour": COLOURS[s],
-             "percent": vi_percent(figures.overall.percent(s))}
-            for s, n in figures.overall.by_status.items() if n or (s in STATUS_WORDS and s != "chưa cập nhật")]
-    top = max([b["count"] for b in bars] + [1])
-    for b in bars:
-        b["width"] = round(300 * b["count"] / top)
-    leads = [{"lead": lead, "total": c.total, "counts": c.by_status} for lead, c in figures.by_lead.items()]
-    return {"sentence": total_sentence(figures.overall), "bars": bars, "leads": leads,
-            "statuses": list(figures.overall.by_status)}
-
-
-def _status_page(request: Request, rel: str, loaded: store.Loaded, status: int = 200, **extra: Any) -> Response:
-    from cchc_docgen.models.report import STATUSES
-
-    tree = loaded.tree if isinstance(loaded.tree, dict) else {}
-    info = tree.get("report") if isinstance(tree.get("report"), dict) else None
-    if info is None:
-        raise Denied(409, "Văn bản này không phải báo cáo kết quả thực hiện kế hoạch (không có bảng nhiệm vụ).")
-    tasks = [(i, t) for i, t in enumerate(info.get("tasks") or []) if isinstance(t, dict)]
-    messages: dict[str, list[str]] = {}
-    for problem in loaded.problems:
-        messages.setdefault(problem.key, []).append(plain(problem.message))
-    partial = request.headers.get("HX-Request") == "true"
-    flash = request.session.pop("flash", None) or []
-    return page(request, "status_form.html" if partial else "status.html", status, rel=rel, loaded=loaded,
-                tree=tree, tasks=tasks, statuses=STATUSES, figures=_figures(loaded), messages=messages,
-                flash=flash, plain=plain, **extra)
-
-
-@router.get("/status/{rel:path}")
-async def status_page(request: Request, rel: str) -> Response:
-    path = open_document(request, rel, current_user(request))
-    writer(request)
-    return _status_page(request, rel, store.load(path))
-
-
-@router.post("/status/{rel:path}")
-async def save_status(request: Request, rel: str) -> Response:
-    path = open_document(request, rel, current_user(request))
-    outcome = await save_form(request, path)
-    if outcome.conflict:
-        return _status_page(request, rel, outcome.loaded, 409, conflict=outcome.draft)
-    if request.headers.get("HX-Request") != "true":
-        return RedirectResponse(f"/status/{rel}?saved=1", status_code=303)
-    return _status_page(request, rel, outcome.loaded, saved=True)

@@ -1,8 +1,9 @@
 """Edits of a round-trip YAML tree (comments kept): set a field from a form, add/remove/move list items.
 
 Form field names are ``<kind>:<path>``: the kind says how the submitted text becomes YAML (``s`` text,
-``i`` whole number, ``l`` one item per line, ``c`` a table cell, ``u`` comma-separated list) and the path is
-dotted (``body.0.items.2.title``, 0-based). Values are set only where they differ from the file, so an
+``i`` whole number, ``l`` one item per line, ``c`` a table cell, ``u`` comma-separated list, ``n`` a Biểu mẫu
+figure) and the path is dotted (``body.0.items.2.title``, 0-based); a key holding dots is quoted
+(``report.figures.bm1.'3.1'``) and stays text. Values are set only where they differ from the file, so an
 unchanged field never rewrites its part of the file.
 """
 
@@ -10,12 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from cchc_docgen.web.figures import BadValue, figure, figure_text
+
 Path = list[str | int]
-KINDS = ("s", "i", "l", "c", "u")
+KINDS = ("s", "i", "l", "c", "u", "n")
 #: text fields whose " | " marks a line break of the printed header (``context/build``): a box shows one line
 #: per line and writes them back joined by " | ", so the page never shows a raw " | "
 LINE_BROKEN = frozenset({"title", "issuer.name", "issuer.parent"})
@@ -26,14 +30,33 @@ class EditError(Exception):
     """A form named a path that is not in the document (a stale page)."""
 
 
+_PART = re.compile(r"'([^']*)'|([^.']+)")
+
+
 def parse_path(text: str) -> Path:
     if not text or len(text) > 300:
         raise EditError(text)
-    return [int(p) if p.isdigit() else p for p in text.split(".")]
+    if "'" not in text:
+        return [int(p) if p.isdigit() else p for p in text.split(".")]
+    parts: Path = []
+    tokens: list[str] = []
+    for quoted, bare in _PART.findall(text):
+        tokens.append(f"'{quoted}'" if quoted else bare)
+        parts.append(quoted if quoted else int(bare) if bare.isdigit() else bare)
+    if ".".join(tokens) != text:
+        raise EditError(text)
+    return parts
+
+
+def _key_of(node: dict[Any, Any], part: str | int) -> Any:
+    """The key of ``node`` naming ``part``: a hand-written ``1.1:`` or ``2:`` is a number, not text."""
+    if part in node or not isinstance(part, str):
+        return part
+    return next((k for k in node if not isinstance(k, str) and str(k) == part), part)
 
 
 def path_text(path: Path) -> str:
-    return ".".join(str(p) for p in path)
+    return ".".join(f"'{p}'" if isinstance(p, str) and "." in p else str(p) for p in path)
 
 
 def kind_at(kind: str, path: Path) -> str:
@@ -63,7 +86,7 @@ def get(tree: Any, path: Path) -> Any:
         else:
             if not isinstance(node, dict):
                 return None
-            node = node.get(part)
+            node = node.get(_key_of(node, part))
     return node
 
 
@@ -123,6 +146,8 @@ def shown(kind: str, value: Any) -> str:
         return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
     if kind == "b":
         return "\n".join(part.strip() for part in str(value).split("|") if part.strip())
+    if kind == "n":
+        return figure_text(value)
     return str(value)
 
 
@@ -143,6 +168,8 @@ def _parsed(kind: str, text: str, old: Any) -> Any:
         return CommentedSeq(parts) or None
     if kind == "b":
         return " | ".join(_lines(text)) or None
+    if kind == "n":
+        return figure(text)
     if kind == "c":
         lines = _lines(text)
         if isinstance(old, dict) and old.get("rows", 1) != 1:  # a merged cell keeps its span
@@ -185,9 +212,9 @@ def apply_form(tree: Any, form: dict[str, str], defaults: dict[str, str] | None 
             if value is not None:
                 holder[key] = value
         elif value is None:
-            holder.pop(key, None)
+            holder.pop(_key_of(holder, key), None)
         else:
-            holder[key] = value
+            holder[_key_of(holder, key)] = value
         changed += 1
     _tidy_dates(tree)
     return changed
@@ -199,6 +226,11 @@ def _normal(kind: str, text: str) -> str:
         return "\n".join(_lines(text))
     if kind == "u":
         return ", ".join(p.strip() for p in text.split(",") if p.strip())
+    if kind == "n":
+        try:
+            return figure_text(figure(text))
+        except BadValue:
+            return text.strip()
     return " ".join(text.split("\n")).strip()
 
 

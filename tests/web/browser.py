@@ -55,7 +55,7 @@ def settled(page: object, timeout: float = 30.0) -> None:
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        state = page.evaluate("document.querySelector('#editor .state')?.textContent || ''")  # type: ignore[attr-defined]
+        state = page.evaluate("document.querySelector('form[data-save] .state')?.textContent || ''")  # type: ignore[attr-defined]
         if state.startswith("Đã lưu"):
             return
         page.wait_for_timeout(50)  # type: ignore[attr-defined]

@@ -52,8 +52,8 @@ def signed_in(site: dict[str, Any], username: str, viewport: dict[str, int] = WI
 
 
 def autosave(page: Any, action: Any, url_part: str = "/save/") -> None:
-    """Run ``action`` and wait for the saves it triggers to come back (the editor saves field by field; the
-    status page posts its form; a structure button reloads the editor)."""
+    """Run ``action`` and wait for the saves it triggers to come back (the editor and the report page save field
+    by field; a structure button reloads the editor)."""
     if url_part == "/save/":
         action()
         settled(page)
@@ -226,22 +226,20 @@ def test_principal_makes_the_quarterly_report(site: dict[str, Any], tmp_path: Pa
     assert len(tasks) >= 3
     chosen = ["hoàn thành", "đang thực hiện", "hoàn thành"]
     for i, status in zip(tasks, chosen, strict=False):
-        autosave(page, lambda i=i, status=status: field(page, f"report.tasks.{i}.status").select_option(status),
-                 "/status/")
+        autosave(page, lambda i=i, status=status: field(page, f"report.tasks.{i}.status").select_option(status))
     result = field(page, f"report.tasks.{tasks[0]}.result")
-    autosave(page, lambda: (result.fill("Kế hoạch số 3/KH-THLĐ"), result.press("Tab")), "/status/")
+    autosave(page, lambda: (result.fill("Kế hoạch số 3/KH-THLĐ"), result.press("Tab")))
     saved = load_document(path).report
     assert saved is not None
     assert [saved.tasks[i].status for i in tasks[:3]] == chosen
     assert saved.tasks[tasks[0]].result == "Kế hoạch số 3/KH-THLĐ"
-    sentence = page.locator("#summary-sentence").inner_text()
+    sentence = page.locator("#summary-sentence").text_content() or ""
     total = len(tasks)
     assert f"Tổng số {total} nhiệm vụ: đã hoàn thành 2 (" in sentence and "đang thực hiện 1 (" in sentence
-    assert page.locator("#chart rect").count() >= 4
     shot(page, "12-report-status")
 
     # the report's text: fill "Tồn tại, hạn chế", get and fix a bad date
-    page.get_by_role("link", name="Sửa nội dung báo cáo").click()
+    page.get_by_role("link", name="Sửa phần đầu, người ký, nơi nhận").click()
     page.wait_for_url("**/edit/**")
     limits = field(page, "body.1.items.0.paragraphs")
     autosave(page, lambda: (limits.fill("Một số tổ chưa cập nhật tin bài thường xuyên."), limits.press("Tab")))

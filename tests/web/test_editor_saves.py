@@ -245,7 +245,7 @@ VISIBLE = """() => {
 
 STATUS_FITS = """() => {
   const pen = document.createElement('canvas').getContext('2d');
-  return [...document.querySelectorAll('form#status select')].every(select => {
+  return [...document.querySelectorAll('form#report select')].every(select => {
     pen.font = getComputedStyle(select).font;
     const widest = Math.max(...[...select.options].map(o => pen.measureText(o.text).width));
     return widest + 28 <= select.clientWidth;  // 28 px: padding and the arrow

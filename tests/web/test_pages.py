@@ -70,11 +70,16 @@ def test_a_bad_status_is_refused_next_to_the_row(app_factory, data: Path) -> Non
     page = client.get(location).text
     version = page.split('name="version" value="')[1].split('"')[0]
     index = page.split('name="s:report.tasks.')[1].split(".")[0]
-    response = client.post(location, headers={"HX-Request": "true"},
-                           data={"csrf": token, "version": version, f"s:report.tasks.{index}.status": "xong rồi"})
-    assert response.status_code == 200
-    row = response.text.split(f'id="n-report.tasks.{index}"')[1].split("</tr>")[0]
-    assert "trạng thái &#39;xong rồi&#39; không có trong danh sách" in row
+    rel = location.removeprefix("/status/")
+    response = client.post(f"/report-save/{rel}", data={"csrf": token, "version": version, "base": "",
+                                                        "name": f"s:report.tasks.{index}.status", "value": "xong rồi"})
+    assert response.status_code == 200  # saved as typed (nothing lost); the page shows the message at the row
+    problems = response.json()["problems"]
+    assert [p["message"] for p in problems if p["path"] == f"report.tasks.{index}.status"] == [
+        "trạng thái 'xong rồi' không có trong danh sách; hãy ghi một trong: hoàn thành; hoàn thành quá hạn; "
+        "đang thực hiện; chưa thực hiện (hoặc bỏ trống nếu chưa rõ)."]
+    row = client.get(location).text.split(f'id="n-report.tasks.{index}"')[1].split("</tr>")[0]
+    assert "trạng thái &#39;xong rồi&#39; không có trong danh sách" in row  # after a reload too
 
 
 def test_derive_form_shows_unit_messages_next_to_fields(app_factory, data: Path) -> None:

@@ -77,20 +77,6 @@
     keep = null;
     focusChanged();
   });
-  // Typing without leaving the field and then closing the tab must not lose the text: a change not yet
-  // sent is posted with sendBeacon when the page goes away (the server saves it like any other change).
-  var dirty = false;
-  // (the editor form saves field by field itself: static/editor.js)
-  function editing(el) { return el && el.form && el.form.id === "status"; }
-  document.addEventListener("input", function (event) { if (editing(event.target)) { dirty = true; } });
-  document.addEventListener("htmx:beforeRequest", function () { dirty = false; });
-  window.addEventListener("pagehide", function () {
-    var form = document.querySelector("form#status");
-    if (dirty && form && navigator.sendBeacon) {
-      navigator.sendBeacon(form.getAttribute("action"), new FormData(form));
-      dirty = false;
-    }
-  });
   // Slow pages (a preview renders and converts the whole document): say so while the browser waits.
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a[data-wait]");

@@ -7,7 +7,7 @@
 // - An expired session opens a sign-in box on the page; after signing in the waiting changes are saved.
 (function () {
   "use strict";
-  var form = document.getElementById("editor");
+  var form = document.querySelector("form[data-save]");
   if (!form || !form.getAttribute("data-save")) { return; }
   var rel = form.getAttribute("data-rel");
   var KEY = "cchc-unsaved:" + rel;
@@ -18,6 +18,7 @@
   var waiting = [];       // field names to save, in order
   var timers = {};
   var inConflict = {};
+  var refusedNames = {};  // boxes whose text the server refused (not a number …), until they are changed
   var busy = false, signedOut = false, offline = false;
   var DELAY = 700;        // ms after the last key press
 
@@ -104,7 +105,11 @@
 
   function pump() {
     if (busy || signedOut || offline || !waiting.length) {
-      if (!pending() && !signedOut && !offline && !Object.keys(inConflict).length) { doneAll(); }
+      if (!pending() && !signedOut && !offline && !Object.keys(inConflict).length) {
+        if (Object.keys(refusedNames).length) {
+          say("Có ô chưa lưu được: xem lời nhắn màu đỏ ngay dưới ô đó.", true);
+        } else { doneAll(); }
+      }
       return;
     }
     var name = waiting.shift(), el = byName(name);
@@ -142,9 +147,14 @@
     if (data.problems) { showProblems(data.problems); }
     if (data.status === "conflict") {
       conflict(name, data.theirs);
+    } else if (data.invalid) {
+      // the text cannot be stored (a figure that is not a number): say so at the box, keep the text there
+      refused(el, data.message);
+      if (el) { forget(name, kept()[name] ? kept()[name].value : ""); }
     } else if (data.httpStatus >= 400) {
       say(data.message || "Chưa lưu được thay đổi.", true);
     } else {
+      refused(el, "");
       base[name] = data.value;
       if (el && el.value === value) {
         forget(name, value);
@@ -156,7 +166,24 @@
       }
       if (data.status === "merged") { refresh(); }
     }
+    form.dispatchEvent(new CustomEvent("cchc:saved", {detail: data}));
     pump();
+  }
+
+  // A message at the box whose text was refused ("" removes it).
+  function refused(el, message) {
+    if (!el) { return; }
+    if (message) { refusedNames[el.name] = true; } else { delete refusedNames[el.name]; }
+    var holder = el.closest(".field, td, .cell") || el.parentNode;
+    var old = holder.querySelector(".error.refused");
+    if (old) { old.remove(); }
+    holder.classList.toggle("has-error", !!message);
+    if (!message) { return; }
+    var line = document.createElement("p");
+    line.className = "error refused";
+    line.setAttribute("role", "alert");
+    line.textContent = message;
+    el.insertAdjacentElement("afterend", line);
   }
 
   function doneAll() {

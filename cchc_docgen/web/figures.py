@@ -1,0 +1,54 @@
+"""A Biểu mẫu figure typed on the report page: read as Vietnamese writes numbers, refused with a message.
+
+``12``, ``2.450`` (thousands), ``95,5`` (decimal comma), ``1.234,5`` and ``-`` (no data yet) are accepted;
+``abc`` or a negative number is refused with a sentence that says what to write, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cchc_docgen.report.forms import NO_DATA, vi_figure
+
+_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
+_PLAIN = re.compile(r"^\d+([.,]\d+)?$")
+
+
+class BadValue(Exception):
+    """The typed text cannot be stored in this field; ``message`` tells the user what to write."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def figure(text: str) -> int | float | str | None:
+    """The value to store for the typed ``text`` (``None``: the box was emptied)."""
+    raw = " ".join(text.split())
+    if not raw:
+        return None
+    if raw == NO_DATA:
+        return NO_DATA
+    squeezed = raw.replace(" ", "")
+    rest = squeezed[1:]
+    if squeezed.startswith("-") and (_PLAIN.match(rest) or _THOUSANDS.match(rest)):
+        raise BadValue(f"Số liệu không được âm (“{raw}”): hãy ghi số từ 0 trở lên, hoặc “-” nếu chưa có số liệu.")
+    if _THOUSANDS.match(squeezed):
+        number = float(squeezed.replace(".", "").replace(",", "."))
+    elif _PLAIN.match(squeezed):
+        number = float(squeezed.replace(",", "."))
+    else:
+        raise BadValue(f"“{raw}” không phải là số: hãy ghi một số (ví dụ 12 hoặc 95,5; không ghi dấu %), hoặc “-” "
+                       "nếu chưa có số liệu.")
+    return int(number) if number.is_integer() else number
+
+
+def figure_text(value: object) -> str:
+    """How a stored figure shows in its box: ``2450`` → ``2450``, ``95.5`` → ``95,5``, ``'-'`` → ``-``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if float(value).is_integer():
+        return str(int(value))
+    return vi_figure(value, 6).replace(".", "")
