@@ -13,13 +13,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from cchc_docgen import outline as nd30outline
 from cchc_docgen.checker.docmodel import DocModel, Para
 from cchc_docgen.checker.kind import Kind, kind_of
 from cchc_docgen.checker.outline_lines import is_rule_para, lines_of
 from cchc_docgen.checker.rulepos import drawn_rule_under
 from cchc_docgen.checker.segs import Rule, Seg, para_rule, rule_of, segments
 from cchc_docgen.checker.vocab import fold
-from cchc_docgen.outline import Outline, recognise
+from cchc_docgen.outline import Outline
 from cchc_docgen.outline.words import AUTHORITY_LINE as AUTHORITY
 from cchc_docgen.outline.words import ENACT_MARK
 
@@ -105,7 +106,7 @@ def rule_below(doc: DocModel, seg: Seg, lookahead: int = 3) -> Rule | None:
 def locate(doc: DocModel) -> Elements:
     """Find every element the rules need; missing ones stay ``None`` / empty."""
     el = Elements()
-    outline = recognise(lines_of(doc))
+    outline = nd30outline.recognise(lines_of(doc))
     kind = el.kind = kind_of(doc, outline)
     paras = doc.paras
     if kind.code == "outside":

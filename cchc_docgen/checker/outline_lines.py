@@ -28,6 +28,7 @@ def lines_of(doc: DocModel) -> list[Line]:
                 table=p.table,
                 cell=p.cell,
                 rule=is_rule_para(p),
+                numbered=p.numbered,
             )
         )
     return out

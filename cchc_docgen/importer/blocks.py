@@ -46,6 +46,8 @@ class Cell:
     merged: bool = False  # True: the cell continues the one above (Word vMerge continue)
     plain: list[str] = field(default_factory=list)
     bolds: list[bool] = field(default_factory=list)
+    #: whether each line of ``plain`` is centred (empty when the reader cannot tell)
+    centers: list[bool] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -93,7 +93,8 @@ class _Reader:
                 cell_plain = [(f"{x.label} " if x.label else "") + line
                               for x in paras for line in (x.lines or [x.plain])]
                 cells.append(Cell(cell_texts, cell.span, cell.vmerge == "continue", cell_plain,
-                                  [x.bold for x in paras for _ in (x.lines or [x.plain])]))
+                                  [x.bold for x in paras for _ in (x.lines or [x.plain])],
+                                  [x.center for x in paras for _ in (x.lines or [x.plain])]))
             rows.append(cells)
         return Table(rows, where)
 

@@ -20,7 +20,7 @@ class Line:
     tabs), as shown (the ``caps`` property applied), in order; ``bold``: every visible character is bold;
     ``center``: centred; ``table``: which table it stands in (``None``: the running text) and ``cell`` which cell
     (any hashable key, the same for the lines of one cell); ``rule``: nothing but a drawn rule (underscores, a
-    bottom border of an empty paragraph).
+    bottom border of an empty paragraph); ``numbered``: a Word list item (its number is not in the text).
     """
 
     pieces: tuple[str, ...]
@@ -29,6 +29,7 @@ class Line:
     table: int | None = None
     cell: object = None
     rule: bool = False
+    numbered: bool = False
 
     @property
     def text(self) -> str:

@@ -76,20 +76,21 @@ def recognise(lines: list[Line]) -> Outline:
     out.footer_start = out.appendix_start = n
     first = next((i for i, ln in enumerate(lines) if not ln.empty), None)
     _kind(lines, out)
-    if first is None or out.kind == "outside":
+    # a type line without Quốc hiệu and number (a draft pasted as text) is outside NĐ30's layout, yet its parts
+    # are there to read; a speech or a paper without either has none
+    typed = out.type_at is not None and out.type_name in W.ND30_TYPES.values() and out.kind in ("typed", "outside")
+    if first is None or (out.kind == "outside" and not typed):
+        out.body_start = n  # no part at all
         return out
     if out.kind == "appendix":
         out.footer_start = out.appendix_start = 0
         out.appendices = _appendices(lines, 0)
         return out
-    if out.type_at is not None and out.kind == "typed":
-        out.header_end = out.type_at
-    else:
-        out.header_end = _header_end(lines)
+    out.header_end = out.type_at if typed and out.type_at is not None else _header_end(lines)
     _header(lines, out)
-    pos = _title(lines, out) if out.kind == "typed" else out.header_end
+    pos = _title(lines, out) if typed else out.header_end
     pos = _kinh_gui(lines, pos, out)
-    if out.kind == "typed" and out.type_name in ENACTED:
+    if typed and out.type_name in ENACTED:
         pos = _enacting(lines, pos, out)
     out.body_start = pos
     out.footer_start, out.appendix_start = _closing(lines, pos)
@@ -204,7 +205,7 @@ def _title(lines: list[Line], out: Outline) -> int:
                 break
         elif ln.rule or (out.title and is_enacting(ln)):
             break
-        elif (W.BODY_START.match(ln.folded) or W.ITEM.match(ln.text)) and not (ln.center and ln.bold):
+        elif (W.BODY_START.match(ln.folded) or W.ITEM.match(ln.text) or ln.numbered) and not (ln.center and ln.bold):
             break  # a centred bold line under the type name is the trích yếu even when it reads "Thực hiện …"
         elif ln.text.lstrip("*").startswith("("):
             out.note = last = i

@@ -32,12 +32,17 @@ ND30_TYPES = {fold(n): n for n in (*TYPE_ABBR, *LEGAL_TYPES)}
 OTHER_NAMES = {fold(n): n for n in ("CÔNG VĂN", *SPEECH_TYPES)}
 #: the signer's authority line as shown: "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN" (NĐ30 Điều 13; nd30.md §4.7)
 AUTHORITY_LINE = re.compile(rf"^{AUTHORITY_ALT}(?:\s*\.\s*\S|\s+[A-ZĐÀ-Ỹ])")
+#: the prefix written as NĐ30 writes it: a full stop and one space ("KT. GIÁM ĐỐC")
+AUTHORITY_WELL_FORMED = re.compile(rf"^{AUTHORITY_ALT}\. \S")
 #: the same, with the parts named (authority, the rest)
 AUTHORITY_PARTS = re.compile(rf"^(?P<a>{AUTHORITY_ALT})\s*\.\s*(?P<rest>.+)$")
 #: ô 9a (nd30.md §4.9)
 NOI_NHAN = re.compile(r"^\W*nơi nhận\b")
-#: "Kính gửi:" (Phụ lục I §II.9.b)
+#: "Kính gửi:" (Phụ lục I §II.9.b), and the words to cut off in front of the addressee (text as printed)
 KINH_GUI = re.compile(r"^\W*kính gửi\b")
+KINH_GUI_LEAD = re.compile(r"^\W*Kính gửi\s*:?\s*", re.IGNORECASE)
+#: the words to cut off in front of the first recipient (text as printed)
+NOI_NHAN_LEAD = re.compile(r"^\W*Nơi\s+nhận\s*:?\s*", re.IGNORECASE)
 #: the number line "Số: 07/KH-…" (drafts leave the number blank: "Số:     /KH-…")
 SO_LINE = re.compile(r"^s[ốô]\s*[:.]?\s*[\d\s.…_]*/")
 #: a công văn's trích yếu (Mẫu 1.5)
@@ -47,7 +52,7 @@ QH_KEY = "chủ nghĩa việt nam"
 TN_KEY = "độc lập-tự do-hạnh phúc"
 _DASHES = re.compile(r"\s*[-–—‒−]\s*")
 #: an appendix heading "PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 1:" (nd30.md §4.11)
-APPENDIX_HEAD = re.compile(r"^phụ lục(\s+(số\s+)?([ivxlc]+|\d+))?\s*[:.]?$")
+APPENDIX_HEAD = re.compile(r"^phụ lục(?:\s+(?:số\s+)?(?P<num>[ivxlc]+|\d+))?\s*[:.]?$")
 #: the line under an appendix title, or under the title of a document issued with a decision
 CAPTION = re.compile(r"^\(?\s*(ban hành\s+)?kèm theo\b")
 ISSUED_WITH = re.compile(r"^\(?\s*ban hành\s+kèm theo\b")
@@ -62,10 +67,38 @@ ITEM = re.compile(r"^\s*(?:[IVXL]{1,6}\s*[.)/]\s*[A-ZĐÀ-Ỹ\d]|\d{1,2}(?:\.\d{
 #: a signer's title in capitals (when neither Nơi nhận nor an authority line is there)
 SIGNER_TITLE = re.compile(r"\b(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG|HIỆU|PHÓ|CHÁNH|BÍ THƯ|THỦ TRƯỞNG|CỤC|TỔNG|ỦY VIÊN|"
                           r"KIỂM SÁT|CHÁNH ÁN|BỘ TRƯỞNG|THỨ TRƯỞNG|VIỆN TRƯỞNG)\b")
+#: words that begin a new part of the document, never the continuation of a wrapped line (text as printed)
+OPENERS = re.compile(
+    r"^\s*(?:Căn cứ\b|Thực hiện\b|Tiếp tục thực hiện\b|Kính gửi\b|Nơi nhận\b|Trên đây\b|Số\s*:|Lưu\s*:?\s*VT"
+    r"|KẾ HOẠCH\s*$|BÁO CÁO\s*$|PHỤ LỤC\b|Phụ lục\s+[IVX\d]+\s*$|DANH MỤC\b|\(Kèm theo|\(Ban hành kèm theo"
+    rf"|{AUTHORITY_ALT}\.\s)"
+)
+#: where the right-hand column begins when the two header (or closing) columns share one printed line: Quốc
+#: hiệu, Tiêu ngữ, place and date, an authority line or a signer's title at the end (text as printed)
+RIGHT_COLUMN = re.compile(
+    r"(CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]|^[^\W\d][\w .]{1,30},\s+ngày\b|\b"
+    rf"{AUTHORITY_ALT}\.\s+[A-ZĐ]"
+    r"|\b(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|HIỆU TRƯỞNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\s*$)"
+)
 #: a rule typed with underscores
 RULE_CHARS = re.compile(r"^[_\s]*_{3,}[_\s]*$")
 #: a line that is nothing but a rule or decoration
 DECORATION = re.compile(r"[-_=.*…\s]+")
+
+
+def is_appendix_heading(text: str) -> bool:
+    """"PHỤ LỤC", "Phụ lục II", "PHỤ LỤC SỐ 1:" standing alone."""
+    return APPENDIX_HEAD.match(fold(text)) is not None
+
+
+def is_caption(text: str) -> bool:
+    """"(Kèm theo …)" / "(Ban hành kèm theo …)" under an appendix title."""
+    return CAPTION.match(fold(text)) is not None
+
+
+def starts_part(text: str) -> bool:
+    """Whether ``text`` begins a part of the document (see :data:`OPENERS`)."""
+    return OPENERS.match(text) is not None
 
 
 def is_caps(text: str) -> bool:
