@@ -9,7 +9,6 @@ body paragraphs are body text (not chapter headings or "QUYẾT ĐỊNH:").
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -22,11 +21,9 @@ from cchc_docgen.checker.segs import Rule, Seg, para_rule, rule_of, segments
 from cchc_docgen.checker.vocab import fold
 from cchc_docgen.outline import Outline
 from cchc_docgen.outline.words import AUTHORITY_LINE as AUTHORITY
-from cchc_docgen.outline.words import ENACT_MARK
+from cchc_docgen.outline.words import CENTRED_HEAD, ENACT_MARK
 
 __all__ = ["AUTHORITY", "Appendix", "Elements", "locate", "rule_below"]
-
-CENTRED_HEAD = re.compile(r"^(phần|chương|mục|tiểu mục)\s+\S+$")
 
 
 @dataclass

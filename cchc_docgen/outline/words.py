@@ -60,6 +60,8 @@ ISSUED_WITH = re.compile(r"^\(?\s*ban hành\s+kèm theo\b")
 LIST_HEAD = re.compile(r"^danh mục\b")
 #: the first words of a body (a title line never starts so unless it is centred and bold)
 BODY_START = re.compile(r"^(căn cứ|thực hiện|kính gửi|theo đề nghị|[ivx]+\.\s)")
+#: a centred chapter heading of a regulation or a long report ("Chương I", "Phần thứ hai", "Mục 2")
+CENTRED_HEAD = re.compile(r"^(phần|chương|mục|tiểu mục)\s+\S+$")
 #: the marker "QUYẾT ĐỊNH:" (and its kin) between the bases and the articles of an enacted document
 ENACT_MARK = re.compile(r"^(quyết định|quyết nghị|nghị định|thông tư|chỉ thị|ban hành)\s*:$")
 #: a typed item marker that opens a body paragraph (I., 1., 2.1., a), -, +)
