@@ -19,7 +19,8 @@ Where the two used to disagree, and what the one recogniser does now:
 - Trích yếu: the checker stopped at an empty line, a rule, an enacting line or a body opener (unless centred
   bold); the importer at an opener or item marker, at a line that does not look like the line above (centred
   and as bold, or after a dangling "và/của/…"), and at a "(…)" period line, and never looked inside a table
-  (a trích yếu framed in a one-cell table was lost). Now: all of these stops, tables included.
+  (a trích yếu framed in a one-cell table was lost). Now: all of these stops, and a Word list item, tables
+  included.
 - Kính gửi: the same rule ("Kính gửi" then "-"/"+" lines up to 150 characters).
 - Closing block: the checker started it at Nơi nhận or a capital authority line (TM./KT./Q./TL./TUQ.) and
   went back over the signer's capital bold title lines typed above; the importer at a table mentioning
