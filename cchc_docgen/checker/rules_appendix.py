@@ -14,8 +14,8 @@ from cchc_docgen.checker.segs import Seg, segments
 from cchc_docgen.checker.vocab import fold
 from cchc_docgen.nd30words import roman, roman_value
 from cchc_docgen.ooxml.paratext import read_paragraph
+from cchc_docgen.outline.words import APPENDIX_HEAD
 
-HEAD = re.compile(r"^phụ lục(?:\s+(?:số\s+)?(?P<num>[ivxlc]+|\d+))?\s*[:.]?$")
 CAPTION = re.compile(
     r"^\(kèm theo (?P<type>.+?) số\s*(?P<num>\d*)\s*/\s*(?P<sym>\S+)\s+"
     r"ngày\s*(?P<d>\d*)\s*tháng\s*(?P<m>\d*)\s*"
@@ -47,7 +47,7 @@ def _whole(p: Para) -> Seg:
 def _layout(doc: DocModel, el: Elements, app: Appendix, k: int, total: int, col: Collector) -> None:
     head = _whole(app.heading)
     loc = app.heading.location(doc.rendered_pages)
-    m = HEAD.match(fold(head.display))
+    m = APPENDIX_HEAD.match(fold(head.display))
     want = f"Phụ lục {roman(k + 1)}" if total > 1 else "Phụ lục"
     if not m:
         col.add(

@@ -13,11 +13,11 @@ from cchc_docgen.checker.vocab import fold
 from cchc_docgen.fontmetrics import text_width_mm
 from cchc_docgen.nd30words import POINT_LETTERS, roman, roman_value
 from cchc_docgen.ooxml.names import w, wattr
+from cchc_docgen.outline.words import CENTRED_HEAD
 
 DEFAULT_TAB = 720  # Word's default tab stop, 1.27 cm
 PREAMBLE = ("căn cứ", "thực hiện", "theo đề nghị", "xét đề nghị")
 ITALIC_PREAMBLE = ("căn cứ", "theo đề nghị", "xét đề nghị")
-CENTRED_HEAD = re.compile(r"^(phần|chương|mục|tiểu mục)\s+\S+$")
 ROMAN = re.compile(r"^([IVXLC]+)\.\s*(\S.*)$")
 KHOAN = re.compile(r"^(\d+)\.\s+(\S.*)$")
 DECIMAL = re.compile(r"^(\d+)\.(\d+)\.?\s+\S")

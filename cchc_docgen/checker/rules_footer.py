@@ -11,9 +11,8 @@ from cchc_docgen.checker.model import Collector
 from cchc_docgen.checker.segs import Seg
 from cchc_docgen.checker.tolerances import CENTRE_TOLERANCE_MM
 from cchc_docgen.checker.vocab import fold
-from cchc_docgen.nd30words import AUTHORITY as AUTHORITY_ALT
+from cchc_docgen.outline.words import AUTHORITY_WELL_FORMED as PREFIX_OK
 
-PREFIX_OK = re.compile(rf"^{AUTHORITY_ALT}\. \S")
 TITLES = re.compile(r"^(GS|PGS|TS|TSKH|ThS|Th\.S|CN|KS|BS|NGƯT|NGND|Gs|Ts|Pgs)\b\.?", re.UNICODE)
 ENTRY = re.compile(r"^- \S.*;$")
 #: "- Lưu: VT, <unit>[ (copies)]." (nd30.md §4.9), optionally followed by ô 12, the drafter's mark and the

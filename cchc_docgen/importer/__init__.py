@@ -1,8 +1,10 @@
 """Import an existing plan or report (DOCX, PDF, plain text) into a ``Document`` and its YAML.
 
 ``import_file(path)`` is the one entry point (used by ``cchc-docgen import``, the web page and ``derive``).
-Readers turn each format into one reading stream (``blocks``); recognisers find the header, the preamble, the
-numbered tree, the closing, the signature block, Nơi nhận and the appendices in that stream. What they cannot
+Readers turn each format into one reading stream (``blocks``); the shared NĐ30 outline recogniser
+(:mod:`cchc_docgen.outline`, the same one ``check`` uses) says where the type line, trích yếu, Kính gửi, body,
+closing block and appendices are in that stream, and this package reads their values (issuer, number, date, the
+preamble, the numbered tree, the closing, the signer, Nơi nhận, the appendix tables) into the YAML. What they cannot
 place stays in the document as plain paragraphs, and ``ImportResult.unplaced`` says where it was.
 """
 

@@ -8,9 +8,7 @@ from typing import Any
 from cchc_docgen.importer.blocks import Block, Para
 from cchc_docgen.importer.table_map import table_appendix
 from cchc_docgen.importer.textcase import recase
-
-HEADING = re.compile(r"^\s*(PHỤ\s+LỤC|Phụ\s+lục)(\s+(số\s+)?[IVXLC\d]+[.:]?)?\s*$")
-CAPTION = re.compile(r"^\s*\(?\s*(Ban hành\s+)?[Kk]èm theo\b")
+from cchc_docgen.outline.words import is_appendix_heading, is_caption
 
 
 def split_appendices(zone: list[Block], running: str = "") -> list[dict[str, Any]]:
@@ -27,7 +25,7 @@ def split_appendices(zone: list[Block], running: str = "") -> list[dict[str, Any
             pending.append(b)
             continue
         table = table_appendix(b)
-        if apps and not any(HEADING.match(p.plain) for p in pending):
+        if apps and not any(is_appendix_heading(p.plain) for p in pending):
             notes, own = _notes_then_own(pending)
             _last_table(apps[-1]).setdefault("notes", []).extend(notes)
             table["title"], paragraphs = _split_own(own)
@@ -51,7 +49,7 @@ def split_appendices(zone: list[Block], running: str = "") -> list[dict[str, Any
         apps.append(app)
         pending = []
     if pending:
-        if apps and not any(HEADING.match(p.plain) for p in pending):
+        if apps and not any(is_appendix_heading(p.plain) for p in pending):
             _last_table(apps[-1]).setdefault("notes", []).extend(p.text for p in pending)
         else:
             apps.append(_text_appendix(pending, running))
@@ -81,14 +79,14 @@ def _split_own(paras: list[Para]) -> tuple[list[str], list[str]]:
 def _title(paras: list[Para], running: str) -> tuple[list[str], list[str], list[Para]]:
     """The title lines of an appendix (heading and caption dropped), paragraphs that belong to the one before, and
     the lines after the caption (the first table's own title and paragraphs)."""
-    start = next((i for i, p in enumerate(paras) if HEADING.match(p.plain)), None)
+    start = next((i for i, p in enumerate(paras) if is_appendix_heading(p.plain)), None)
     before = [p.text for p in paras[:start]] if start is not None else []
     lines = paras[start + 1:] if start is not None else paras
     title: list[str] = []
     own: list[Para] = []
     in_caption = seen_caption = False
     for p in lines:
-        if CAPTION.match(p.plain) or in_caption:
+        if is_caption(p.plain) or in_caption:
             in_caption = not p.plain.rstrip(" .*").endswith(")")
             seen_caption = True
             continue
@@ -104,9 +102,9 @@ def _title(paras: list[Para], running: str) -> tuple[list[str], list[str], list[
 
 def _text_appendix(paras: list[Para], running: str) -> dict[str, Any]:
     """An appendix whose table came as plain lines (text or PDF): one wide column keeps every line in order."""
-    start = next((i for i, p in enumerate(paras) if HEADING.match(p.plain)), -1)
+    start = next((i for i, p in enumerate(paras) if is_appendix_heading(p.plain)), -1)
     rest = paras[start + 1:]
-    cap = next((i for i, p in enumerate(rest) if CAPTION.match(p.plain)), None)
+    cap = next((i for i, p in enumerate(rest) if is_caption(p.plain)), None)
     if cap is not None:
         title_paras, rows = rest[:cap], rest[cap + 1:]
     else:

@@ -7,24 +7,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from cchc_docgen.errors import InputError
-from cchc_docgen.importer.appendix import CAPTION, HEADING, split_appendices
+from cchc_docgen.importer.appendix import split_appendices
 from cchc_docgen.importer.blocks import Block, Para, Table
-from cchc_docgen.importer.footer import Footer, is_signer_title, read_footer, split_mixed
-from cchc_docgen.importer.header import KIND_WORDS, Header, find_type, read_header
+from cchc_docgen.importer.footer import Footer, read_footer, split_mixed
+from cchc_docgen.importer.header import KIND_WORDS, Header, read_header
 from cchc_docgen.importer.issuer import fill_issuer
 from cchc_docgen.importer.nested import expand_all, footer_sides
 from cchc_docgen.importer.outline import TablePara, build_tree, item_marker
+from cchc_docgen.importer.outline_lines import recognise_blocks
 from cchc_docgen.importer.report_forms import take_forms
 from cchc_docgen.importer.roles import assign_roles
 from cchc_docgen.importer.table_map import table_appendix
 from cchc_docgen.importer.text_reader import split_columns
-from cchc_docgen.nd30words import AUTHORITY
+from cchc_docgen.outline.words import NOI_NHAN, fold
 
 _CLOSING = re.compile(r"^(Trên đây là|Trên đây)\b")
 _CLOSING_LIKE = re.compile(r"(kế hoạch|báo cáo)\b.*\b(đề nghị|yêu cầu|nghiêm túc|triển khai thực hiện)|"
                            r"^Trong quá trình\b", re.I)
-_NOI_NHAN = re.compile(r"^\W*Nơi nhận\b", re.I)
-_AUTH = re.compile(rf"^{AUTHORITY}\.\s*[A-ZĐ]")
 
 
 @dataclass
@@ -36,20 +35,20 @@ class Unplaced:
 
 
 def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unplaced]]:
-    found = find_type(blocks)
-    if found is None:
+    rec = recognise_blocks(blocks)
+    word = rec.outline.type_name
+    if not word:
         raise InputError(f"{source}: không nhận ra đây là kế hoạch hay báo cáo (không thấy dòng tên loại “KẾ HOẠCH” "
                          "hoặc “BÁO CÁO” ở đầu văn bản). Lệnh import chỉ nhập kế hoạch và báo cáo.")
-    at, word = found
     if word not in KIND_WORDS:
         raise InputError(f"{source}: đây là {word.lower()}, không phải kế hoạch hay báo cáo; lệnh import chỉ nhập "
                          "kế hoạch (KẾ HOẠCH) và báo cáo (BÁO CÁO).")
+    at = rec.block(rec.outline.type_at)
     unplaced: list[Unplaced] = []
-    header = read_header(blocks, at, word)
-    rest = blocks[header.end:]
-    foot = _footer_start(rest)
-    app_at = _appendix_start(rest, foot)
-    body_zone, footer_zone, app_zone = rest[:foot], rest[foot:app_at], rest[app_at:]
+    header = read_header(blocks, rec)
+    foot = max(rec.block(rec.outline.footer_start), header.end)
+    app_at = max(rec.block(rec.outline.appendix_start), foot)
+    body_zone, footer_zone, app_zone = blocks[header.end:foot], blocks[foot:app_at], blocks[app_at:]
     preamble, body_paras, closing = _split_body(body_zone, unplaced)
     footer = _footer(footer_zone, unplaced)
     doc: dict[str, Any] = {"kind": header.kind}
@@ -110,50 +109,6 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
     if footer.archive:
         doc["archive"] = footer.archive
     return doc, unplaced
-
-
-def _footer_start(rest: list[Block]) -> int:
-    for i, b in enumerate(rest):
-        if isinstance(b, Table):
-            text = " ".join(c.text for row in b.rows for c in row)
-            if re.search(r"Nơi nhận", text, re.I) or (re.search(rf"\b{AUTHORITY}\.\s", text) and len(text) < 1500):
-                return i
-        elif _signature_starts(b, rest[i + 1:]):
-            return i
-    return len(rest)
-
-
-def _signature_starts(b: Para, after: list[Block]) -> bool:
-    """Nơi nhận, an authority line (KT. …), or a signer's title standing alone near the end."""
-    if _NOI_NHAN.match(b.plain) or (_AUTH.match(b.plain) and len(b.plain) < 60):
-        return True
-    return is_signer_title(b.plain) and _signature_follows(after)
-
-
-def _signature_follows(after: list[Block]) -> bool:
-    """A signer's title stands alone near the end: only a few short lines (the name) before the end or an
-    appendix."""
-    tail = []
-    for b in after:
-        if isinstance(b, Table) or HEADING.match(b.plain) or b.plain.startswith("DANH MỤC"):
-            break
-        tail.append(b)
-    return len(tail) <= 4 and all(len(b.plain) < 60 for b in tail if isinstance(b, Para))
-
-
-def _appendix_start(rest: list[Block], foot: int) -> int:
-    seen_table = False
-    for i in range(foot, len(rest)):
-        b = rest[i]
-        if isinstance(b, Table):
-            if seen_table or i > foot:
-                return i if i > foot else i + 1
-            seen_table = True
-            continue
-        t = b.plain.strip()
-        if HEADING.match(t) or (i > foot and (t.startswith("DANH MỤC") or CAPTION.match(t))):
-            return i
-    return len(rest)
 
 
 def _split_body(zone: list[Block], unplaced: list[Unplaced]) -> tuple[dict[str, Any], list[Para], list[str]]:
@@ -268,7 +223,7 @@ def _footer(zone: list[Block], unplaced: list[Unplaced]) -> Footer:
         for text in other:
             unplaced.append(Unplaced(where, f"dòng cuối văn bản không xếp được: “{text[:80]}”"))
     # a signature table may put Nơi nhận in the left cell with names in the right cell (or the reverse)
-    if right and any(_NOI_NHAN.match(t) for t in right):
+    if right and any(NOI_NHAN.match(fold(t)) for t in right):
         moved, _, _ = split_mixed(right)
         left += [t for t in moved]
         right = [t for t in right if t not in moved]

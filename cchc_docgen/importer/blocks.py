@@ -46,6 +46,8 @@ class Cell:
     merged: bool = False  # True: the cell continues the one above (Word vMerge continue)
     plain: list[str] = field(default_factory=list)
     bolds: list[bool] = field(default_factory=list)
+    #: whether each line of ``plain`` is centred (empty when the reader cannot tell)
+    centers: list[bool] = field(default_factory=list)
     #: only for a cell that holds tables of its own (a table inside a table): its paragraphs and those tables in
     #: reading order. ``paras``/``plain``/``bolds`` still hold every paragraph, the nested tables' ones included.
     inner: list[Para | Table] = field(default_factory=list, repr=False)
@@ -77,7 +79,8 @@ def cell_of(paras: list[Para], span: int = 1, merged: bool = False) -> Cell:
     """A cell holding ``paras`` (each with its Word list label in front)."""
     return Cell([(f"{x.label} " if x.label else "") + x.text for x in paras], span, merged,
                 [(f"{x.label} " if x.label else "") + line for x in paras for line in (x.lines or [x.plain])],
-                [x.bold for x in paras for _ in (x.lines or [x.plain])])
+                [x.bold for x in paras for _ in (x.lines or [x.plain])],
+                [x.center for x in paras for _ in (x.lines or [x.plain])])
 
 
 def para(text: str, where: str, **kw: object) -> Para:

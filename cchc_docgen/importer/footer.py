@@ -7,14 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cchc_docgen.importer.textcase import sentence_case
-from cchc_docgen.nd30words import AUTHORITY
+from cchc_docgen.outline.words import AUTHORITY_PARTS as _AUTH
+from cchc_docgen.outline.words import NOI_NHAN, NOI_NHAN_LEAD, fold
+from cchc_docgen.outline.words import is_signer_title as _is_title
 
-_AUTH = re.compile(rf"^(?P<a>{AUTHORITY})\s*\.\s*(?P<rest>.+)$")
 _SKIP = re.compile(r"^[\[(]?\s*(đã ký|ký|ký tên|ký,? ghi rõ|chữ ký|daky|ký số|đóng dấu)\b.*$|^\(?[Đđ]ã ký\)?$", re.I)
-_TITLE_WORDS = re.compile(r"\b(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG|HIỆU|PHÓ|CHÁNH|BÍ THƯ|THỦ TRƯỞNG|CỤC|TỔNG|ỦY VIÊN|"
-                          r"KIỂM SÁT|CHÁNH ÁN|BỘ TRƯỞNG|THỨ TRƯỞNG|VIỆN TRƯỞNG|GIÁM ĐỐC)\b")
-
-
 @dataclass
 class Footer:
     recipients: list[Any] = field(default_factory=list)
@@ -38,7 +35,7 @@ def split_mixed(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
         t = t.strip()
         if not t:
             continue
-        if t.lower().startswith("nơi nhận") or t.startswith(("-", "+", "•")) or re.match(r"^Lưu\b", t):
+        if NOI_NHAN.match(fold(t)) or t.startswith(("-", "+", "•")) or re.match(r"^Lưu\b", t):
             left.append(t)
         elif left and t.endswith((";", ");")) and not left[-1].rstrip().endswith((";", ".", ":")):
             left[-1] += " " + t  # a recipient line wrapped onto the next line
@@ -51,16 +48,6 @@ def split_mixed(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     return left, right, other
 
 
-def is_signer_title(t: str) -> bool:
-    """"PHÓ GIÁM ĐỐC", "HIỆU TRƯỞNG": a signer's title line in capitals."""
-    return _is_title(t.strip().replace("*", ""))
-
-
-def _is_title(t: str) -> bool:
-    letters = [c for c in t if c.isalpha()]
-    return bool(letters) and t.upper() == t and len(t) < 60 and bool(_TITLE_WORDS.search(t))
-
-
 def _is_name(t: str) -> bool:
     words = t.replace("*", "").split()
     return 2 <= len(words) <= 6 and all(w[:1].isupper() and w[1:].islower() for w in words if w.isalpha()) and \
@@ -69,7 +56,7 @@ def _is_name(t: str) -> bool:
 
 def _recipients(lines: list[str], f: Footer) -> None:
     for raw in lines:
-        t = re.sub(r"^Nơi nhận\s*:?\s*", "", raw.strip(), flags=re.I).strip()
+        t = NOI_NHAN_LEAD.sub("", raw.strip()).strip()
         t = re.sub(r"^[-+•]\s*", "", t).strip()
         if not t:
             continue

@@ -6,14 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from cchc_docgen.importer.blocks import Block, Para, Table
-from cchc_docgen.importer.patterns import marker, starts_block
+from cchc_docgen.importer.outline_lines import Recognised
 from cchc_docgen.importer.text_reader import split_columns
 from cchc_docgen.importer.textcase import sentence_case
-from cchc_docgen.nd30words import LEGAL_TYPES, SPEECH_TYPES, TYPE_ABBR
+from cchc_docgen.outline.words import KINH_GUI_LEAD
 
 KIND_WORDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
-#: every other type name a document may carry (Phụ lục III, the legal types, speeches): not a plan or report
-OTHER_KINDS = tuple(t for t in (*TYPE_ABBR, *LEGAL_TYPES, "CÔNG VĂN", *SPEECH_TYPES) if t not in KIND_WORDS)
 _QUOC_HIEU = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^V/v\b|DỰ\s+THẢO", re.I)
 _NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<num>\d{1,5})?\s*/\s*(?P<type>[A-ZĐ]{1,5})\s*-\s*(?P<abbr>[\wĐđ&.-]+)")
 _DATE = re.compile(
@@ -45,19 +43,10 @@ class Header:
     dropped: list[str] = field(default_factory=list)
 
 
-def find_type(blocks: list[Block]) -> tuple[int, str] | None:
-    """Index of the type line (KẾ HOẠCH / BÁO CÁO / another type) among the first blocks, and the type word."""
-    for i, b in enumerate(blocks[:40]):
-        if isinstance(b, Para):
-            head = " ".join(b.plain.replace("*", "").split()).upper()
-            for word in (*KIND_WORDS, *OTHER_KINDS):
-                if head == word or (head.startswith(word + " ") and b.plain.strip()[: len(word)].isupper()
-                                    and len(head) < 30 and not marker(b.plain)):
-                    return i, word
-    return None
-
-
-def read_header(blocks: list[Block], type_at: int, word: str) -> Header:
+def read_header(blocks: list[Block], rec: Recognised) -> Header:
+    """The header's values, from the parts the shared recogniser found (``rec``)."""
+    word = rec.outline.type_name
+    type_at = rec.block(rec.outline.type_at)
     h = Header(kind=KIND_WORDS.get(word, "ke_hoach"), kind_found=word in KIND_WORDS)
     lines: list[tuple[str, bool, int]] = []  # text, bold, column
     for b in blocks[:type_at]:
@@ -81,7 +70,7 @@ def read_header(blocks: list[Block], type_at: int, word: str) -> Header:
         elif any(c.isalpha() for c in t):
             h.dropped.append(t)
     _issuer(issuer, h)
-    _title_and_after(blocks, type_at, h)
+    _title_and_after(rec, h)
     return h
 
 
@@ -140,64 +129,29 @@ def _continues_name(unit: list[tuple[str, bool]], text: str) -> bool:
         bool(_NOT_ORGAN_CONT.match(text)))
 
 
-def _title_and_after(blocks: list[Block], type_at: int, h: Header) -> None:
-    i = type_at + 1
-    type_para = blocks[type_at]
-    assert isinstance(type_para, Para)
+def _title_and_after(rec: Recognised, h: Header) -> None:
+    """Trích yếu (with what follows the type name on its own line), the period line and Kính gửi."""
+    ol = rec.outline
+    assert ol.type_at is not None
     parts: list[str] = []
-    extra = type_para.plain.strip()[len("KẾ HOẠCH"):].strip() if len(type_para.plain) > 10 else ""
+    type_line = " ".join(rec.text(ol.type_at).replace("*", "").split())
+    extra = type_line[len(ol.type_name):].strip()
     if extra:
         parts.append(extra)
-    while i < len(blocks) and isinstance(blocks[i], Para):
-        p = blocks[i]
-        assert isinstance(p, Para)
-        t = p.plain.strip()
-        if re.fullmatch(r"\*?\(.*\)\*?", t) and parts and len(t) < 200:
-            h.period_note = t.strip("*")
-            i += 1
-            break
-        first_title = not parts and (p.center or p.bold or (len(t) < 150 and not t.endswith((",", ":", ";"))))
-        opener = starts_block(t) and not (first_title and re.match(r"^(Thực hiện|Tiếp tục)\b", t))
-        if opener or marker(t) or (parts and not _title_like(p, blocks[i - 1])) or len(parts) >= 4:
-            break
-        parts.append(t)
-        i += 1
+    parts += [rec.text(i).strip() for i in ol.title]
+    if ol.note is not None and parts:
+        note = rec.text(ol.note).strip()
+        if re.fullmatch(r"\*?\(.*\)\*?", note) and len(note) < 200:
+            h.period_note = note.strip("*")
     h.title = " | ".join(parts) if parts else None
     if h.title and h.title.upper() == h.title:
         h.title = sentence_case(h.title)
-    while i < len(blocks) and re.fullmatch(r"[-_=.*…\s]+", _plain(blocks[i])):
-        i += 1
-    if i < len(blocks) and _plain(blocks[i]).startswith("Kính gửi"):
-        first = re.sub(r"^Kính gửi\s*:?\s*", "", _plain(blocks[i])).strip()
+    if ol.kinh_gui:
+        first = KINH_GUI_LEAD.sub("", rec.text(ol.kinh_gui[0])).strip()
         h.addressees = [_strip_item(first)] if first else []
-        i += 1
-        while i < len(blocks) and isinstance(blocks[i], Para):
-            t = _plain(blocks[i]).strip()
-            m = marker(t)
-            if not (m and m[0] in ("dash", "plus")) or len(t) > 150:
-                break
-            h.addressees.append(_strip_item(m[2]))
-            i += 1
-    h.end = i
-
-
-#: A title line ending in a conjunction or preposition goes on in the next line.
-_DANGLING = re.compile(r"\s(?:và|của|về|cho|tại|năm)\s*$")
-
-
-def _title_like(p: Para, prev: Block) -> bool:
-    if not isinstance(prev, Para):
-        return False
-    if p.where.startswith("dòng"):  # plain text: wrapped title lines were joined already
-        return False
-    if p.bold and prev.bold and len(p.plain) < 200 and _DANGLING.search(prev.plain):
-        return True  # "… quý I năm 2026 và" / "phương hướng, …": a full-width line need not look centred
-    return p.center and p.bold == prev.bold and len(p.plain) < 200
+        h.addressees += [_strip_item(rec.text(i)) for i in ol.kinh_gui[1:]]
+    h.end = rec.block(ol.body_start)
 
 
 def _strip_item(text: str) -> str:
     return re.sub(r"^[-+•]\s*", "", text).strip().rstrip(";.,").strip()
-
-
-def _plain(b: Block) -> str:
-    return b.plain if isinstance(b, Para) else "\x00"

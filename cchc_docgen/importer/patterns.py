@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cchc_docgen.nd30words import AUTHORITY
+from cchc_docgen.outline.words import starts_part
 
 #: A typed item marker at the start of a paragraph: I. | 2.1. | 1. 1) | a) a. | - – • | +
 MARKER = re.compile(
@@ -18,16 +18,9 @@ MARKER = re.compile(
     r")(?=\S)"
 )
 
-#: Words that begin a new part of the document (never the continuation of a wrapped line).
-_OPENERS = re.compile(
-    r"^\s*(?:Căn cứ\b|Thực hiện\b|Tiếp tục thực hiện\b|Kính gửi\b|Nơi nhận\b|Trên đây\b|Số\s*:|Lưu\s*:?\s*VT"
-    r"|KẾ HOẠCH\s*$|BÁO CÁO\s*$|PHỤ LỤC\b|Phụ lục\s+[IVX\d]+\s*$|DANH MỤC\b|\(Kèm theo|\(Ban hành kèm theo"
-    rf"|{AUTHORITY}\.\s)"
-)
-
-
 def starts_block(text: str) -> bool:
-    return bool(_OPENERS.match(text))
+    """Whether ``text`` begins a part of the document (the recogniser's vocabulary)."""
+    return starts_part(text)
 
 
 def marker(text: str) -> tuple[str, str, str] | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cchc_docgen.importer.appendix import HEADING
 from cchc_docgen.importer.blocks import Block, Para, Table
+from cchc_docgen.outline.words import is_appendix_heading
 from cchc_docgen.report.outline import load_outline
 from cchc_docgen.report.periods import get_period
 
@@ -47,7 +47,7 @@ def _plain(block: Block) -> str:
 
 def take_forms(zone: list[Block]) -> tuple[list[Block], dict[str, Any] | None]:
     """The appendix zone without the Biểu mẫu appendix, and the ``report`` mapping read from it (or None)."""
-    start = next((i for i, b in enumerate(zone[:-1]) if isinstance(b, Para) and HEADING.match(b.plain)
+    start = next((i for i, b in enumerate(zone[:-1]) if isinstance(b, Para) and is_appendix_heading(b.plain)
                   and _TITLE.match(_plain(zone[i + 1]))), None)
     if start is None:
         return zone, None
@@ -57,7 +57,7 @@ def take_forms(zone: list[Block]) -> tuple[list[Block], dict[str, Any] | None]:
     if period is None:
         return zone, None
     end = next((i for i in range(start + 2, len(zone)) if isinstance(zone[i], Para)
-                and HEADING.match(zone[i].plain)), len(zone))  # type: ignore[union-attr]
+                and is_appendix_heading(zone[i].plain)), len(zone))  # type: ignore[union-attr]
     outline = load_outline()
     figures: dict[str, dict[str, Any]] = {}
     notes: dict[str, dict[str, str]] = {}

@@ -14,14 +14,10 @@ from dataclasses import dataclass
 
 from cchc_docgen.importer.blocks import Block, Cell, Para, Table, escape_stars
 from cchc_docgen.importer.patterns import MARKER, starts_block
-from cchc_docgen.nd30words import AUTHORITY
+from cchc_docgen.outline.words import NOI_NHAN, RIGHT_COLUMN, fold
 
 #: Anchors that begin the right-hand column when two header/footer columns share one line.
-_RIGHT = re.compile(
-    r"(CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]|^[^\W\d][\w .]{1,30},\s+ngày\b|\b"
-    rf"{AUTHORITY}\.\s+[A-ZĐ]"
-    r"|\b(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|HIỆU TRƯỞNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\s*$)"
-)
+_RIGHT = RIGHT_COLUMN
 _GAP = re.compile(r"\S(\s{4,})\S")
 _PAGE = re.compile(r"^\s*(?:[-–]\s*)?(?:trang\s+)?(\d{1,3})(?:\s*[-–])?\s*$", re.IGNORECASE)
 _HTML = re.compile(r"</?(?:b|i|u|strong|em|br|p|span)[^>]*>", re.IGNORECASE)
@@ -55,7 +51,7 @@ def split_columns(text: str) -> list[str]:
     for part in parts:
         gap = _GAP.search(part)
         if gap and (_RIGHT.search(part[gap.end(1):]) or _RIGHT.search(part[: gap.start(1) + 1])
-                    or part.lstrip().startswith(("-", "Nơi nhận"))):
+                    or (part.lstrip().startswith("-") or NOI_NHAN.match(fold(part)))):
             out += [part[: gap.start(1) + 1], part[gap.end(1):]]
         else:
             out.append(part)

@@ -86,6 +86,11 @@ def _fingerprint(el: etree._Element) -> Fingerprint:
     )
 
 
+def _children(el: etree._Element | None) -> list[tuple[str, etree._Element]]:
+    """(local name, element) of each child of a ``w:rPr`` / ``w:pPr`` (none for a missing element)."""
+    return [] if el is None else [(etree.QName(child).localname, child) for child in el]
+
+
 class Styles:
     """Style sheet of one document, with cached resolution."""
 
@@ -121,10 +126,7 @@ class Styles:
     def parse_rpr(self, rpr: etree._Element | None) -> Props:
         """Properties set by one ``w:rPr`` element (only those present)."""
         out: Props = {}
-        if rpr is None:
-            return out
-        for child in rpr:
-            tag = etree.QName(child).localname
+        for tag, child in _children(rpr):
             if tag == "rFonts":
                 for attr in ("ascii", "hAnsi"):
                     theme = wattr(child, attr + "Theme")
@@ -149,10 +151,7 @@ class Styles:
     def parse_ppr(self, ppr: etree._Element | None) -> Props:
         """Properties set by one ``w:pPr`` element (only those present)."""
         out: Props = {}
-        if ppr is None:
-            return out
-        for child in ppr:
-            tag = etree.QName(child).localname
+        for tag, child in _children(ppr):
             if tag == "jc":
                 out["jc"] = {"start": "left", "end": "right"}.get(wattr(child, "val") or "", wattr(child, "val"))
             elif tag == "ind":
