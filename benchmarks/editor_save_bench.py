@@ -29,10 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "tests" / "web" / "data" / "bc_cchc_2025.yaml"
 sys.path.insert(0, str(ROOT))
 
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+from benchmarks.stats import pct  # noqa: E402  (needs the repository on sys.path)
 
 
 def main() -> int:

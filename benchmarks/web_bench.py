@@ -31,6 +31,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.stats import pct  # noqa: E402  (needs the repository on sys.path)
 from tests.support.server import start_server, stop_server  # noqa: E402
 
 PLAN = ROOT / "plans" / "005_phong_van_lam_tuyen_truyen_2023.yaml"
@@ -43,11 +45,6 @@ def five_page_plan(target: Path) -> None:
     tree = load_roundtrip(PLAN)
     tree["body"].insert(2, tree["body"][1])
     target.write_text(dump_roundtrip(tree), encoding="utf-8")
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
 def state(client: httpx.Client, rel: str) -> tuple[str, str]:
