@@ -9,10 +9,9 @@ from cchc_docgen.importer.blocks import Block, Para, Table
 from cchc_docgen.importer.outline_lines import Recognised
 from cchc_docgen.importer.text_reader import split_columns
 from cchc_docgen.importer.textcase import sentence_case
-from cchc_docgen.outline.words import KINH_GUI_LEAD
+from cchc_docgen.outline.words import DECORATION, KINH_GUI_LEAD, is_header_mark
 
 KIND_WORDS = {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}
-_QUOC_HIEU = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^V/v\b|DỰ\s+THẢO", re.I)
 _NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<num>\d{1,5})?\s*/\s*(?P<type>[A-ZĐ]{1,5})\s*-\s*(?P<abbr>[\wĐđ&.-]+)")
 _DATE = re.compile(
     r"(?P<place>[^\d,]{2,40}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
@@ -61,7 +60,7 @@ def read_header(blocks: list[Block], rec: Recognised) -> Header:
     issuer: list[tuple[str, bool]] = []
     for text, bold, col in lines:
         t = " ".join(text.split())
-        if _QUOC_HIEU.search(t) or re.fullmatch(r"[-_=.*…\s]+", t):
+        if is_header_mark(t) or DECORATION.fullmatch(t):
             continue
         if _number(t, h) or _date(t, h):
             continue

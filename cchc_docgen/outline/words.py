@@ -112,6 +112,14 @@ def is_tieu_ngu(text: str) -> bool:
     return TN_KEY in _DASHES.sub("-", fold(text))
 
 
+def is_header_mark(text: str) -> bool:
+    """A header line that names no issuer, number or date: Quốc hiệu ("CỘNG HÒA XÃ HỘI …"), Tiêu ngữ (even cut
+    after "Tự do"), a công văn's "V/v …" or the "DỰ THẢO" mark of a draft (nd30.md §4.1–4.2, §4.5)."""
+    folded = fold(text)
+    return ("cộng hòa xã hội" in folded or "độc lập-tự do" in _DASHES.sub("-", folded) or "dự thảo" in folded
+            or VV_LINE.match(folded) is not None)
+
+
 def is_authority(text: str) -> bool:
     """An authority line of the signature block, as shown: capitals, "KT. …", "TM. …" (short)."""
     return is_caps(text) and len(text) < 80 and AUTHORITY_LINE.match(text) is not None
