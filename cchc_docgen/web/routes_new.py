@@ -128,7 +128,7 @@ async def create_plan(request: Request) -> Response:
                 source.write_bytes(data)
                 derived = await run_job(request, derive_file, source, unit)
         elif chosen:
-            path = open_document(request, chosen, _reader(user))
+            path = open_document(request, chosen, reader_of(user))
             derived = await run_job(request, _derive_from_yaml, path, unit)
         else:
             return _form_page(request, user, flat, 422, error="Hãy chọn kế hoạch cấp trên, hoặc tải lên tệp Word/PDF.")
@@ -158,7 +158,7 @@ def _derive_from_yaml(path: Path, unit: Unit) -> Any:
     return derive_file(load_parent(path), unit)
 
 
-def _reader(user: User) -> User:
+def reader_of(user: User) -> User:
     """``user`` allowed to read its Phòng's folder too (parent plans are read, never written, here)."""
     if user.unit is None or user.parent is None:
         return user
