@@ -202,3 +202,38 @@ def test_a_signature_block_in_nested_tables_is_never_read_as_recipients(footer: 
     names = [r if isinstance(r, str) else r.name for r in doc.recipients]
     assert names == ["Sở Nội vụ", "Các phòng thuộc Sở"]
     assert doc.archive.units == ["VP"]
+
+
+# --- content nesting in an appendix ---------------------------------------------------------------------------
+
+TASKS = [["TT", "Nội dung", "Đơn vị chủ trì", "Thời gian"],
+         ["1", "Tổ chức tuyên truyền theo lịch:", "Văn phòng Sở", "Cả năm"],
+         ["2", "Tổng kết, báo cáo kết quả tuyên truyền", "Văn phòng Sở", "Tháng 12/2024"]]
+
+
+def _with_appendix(doc: docx.document.Document) -> None:
+    _flat_footer(doc)
+    doc.add_page_break()
+    doc.add_paragraph().add_run("PHỤ LỤC").bold = True
+    doc.add_paragraph().add_run("NHIỆM VỤ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2024").bold = True
+    doc.add_paragraph("(Kèm theo Kế hoạch số 12/KH-SGDĐT ngày 04/3/2024 của Sở Giáo dục và Đào tạo)")
+    table = doc.add_table(rows=len(TASKS), cols=len(TASKS[0]))
+    for r, texts in enumerate(TASKS):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
+    _grid(table.cell(1, 1), SCHEDULE)
+
+
+def test_a_data_table_inside_an_appendix_cell_becomes_a_table_of_that_appendix(tmp_path: Path) -> None:
+    result = _imported(_plan(tmp_path / "appendix.docx", footer=_with_appendix))
+    apps = result.document.appendices
+    assert len(apps) == 1
+    outer = apps[0].model_dump()
+    assert [c["label"] for c in outer["columns"]][1:] == TASKS[0][1:]
+    assert _holds(outer | {"more_tables": []}, [TASKS[1][1:], TASKS[2][1:]])
+    assert not _holds(outer | {"more_tables": []}, [["Hội nghị triển khai kế hoạch"]])  # not pasted into the cell
+    assert len(apps[0].more_tables) == 1
+    inner = apps[0].more_tables[0].model_dump()
+    assert [c["label"] for c in inner["columns"]] == SCHEDULE[0]
+    assert _holds(inner, SCHEDULE[1:])
+    assert "bảng lồng" in " ".join(u.text for u in result.unplaced)
