@@ -85,6 +85,8 @@ def assemble(blocks: list[Block], source: str) -> tuple[dict[str, Any], list[Unp
     app_zone, report = take_forms(app_zone) if header.kind == "bao_cao" else (app_zone, None)
     if report is not None:
         doc["report"] = report
+    app_zone, nested = expand_all(app_zone)  # a table inside an appendix table's cell follows as a table of its own
+    unplaced.extend(Unplaced(w, t) for w, t in nested)
     apps = split_appendices(app_zone, running)
     for app in apps:
         for part in [app, *app.get("more_tables", [])]:
