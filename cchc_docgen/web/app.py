@@ -86,7 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
     """The ASGI app serving ``settings.data``."""
     from cchc_docgen.web import routes_docs, routes_files, routes_new, routes_report, routes_status
 
-    outputs = Outputs(Converter(settings.warm_converter, settings.convert_seconds))
+    outputs = Outputs(Converter(settings.warm_converter, settings.convert_seconds, settings.converter_lanes))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cchc_docgen.web.converter import CONVERT_SECONDS
+from cchc_docgen.web.converter import CONVERT_SECONDS, LANES
 
 #: Folder inside the data folder for the server's own files (accounts, key, drafts); never served.
 STATE_DIR = ".cchc"
@@ -38,10 +38,12 @@ class Settings:
     port: int = 8000
     max_upload: int = MAX_UPLOAD
     secret_key: str = field(default="")
-    #: Use a warm LibreOffice for previews (False: one LibreOffice process per conversion), and the seconds
-    #: one DOCX → PDF conversion may take before it is stopped.
+    #: Use warm LibreOffices for previews (False: one LibreOffice process per conversion), the seconds one
+    #: DOCX → PDF conversion may take before it is stopped, and how many conversions run side by side (one
+    #: warm LibreOffice each, at most one per user).
     warm_converter: bool = True
     convert_seconds: float = CONVERT_SECONDS
+    converter_lanes: int = LANES
     #: Worker processes for jobs on users' files, each one's memory cap (MB) and wall-clock limit (seconds).
     job_slots: int = 3
     job_memory_mb: int = 1536
