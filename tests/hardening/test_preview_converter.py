@@ -1,6 +1,7 @@
 """Issue #19: every preview conversion has a time limit. A conversion that hangs is stopped at the limit (the
 worker and its LibreOffice killed as one group, restarted for the next request), the user is told what to do,
-and another user's preview queued behind it goes through right after; users take turns at the converter."""
+and another user's preview queued behind it goes through right after; users take turns at the converter.
+With two lanes another user's preview does not wait at all, and one user never holds both lanes."""
 
 from __future__ import annotations
 
@@ -91,7 +92,7 @@ def test_a_hanging_conversion_is_stopped_and_the_next_users_goes_through(fake: P
 
 
 def test_users_take_turns_at_the_converter(fake: Path, tmp_path: Path) -> None:
-    converter = Converter(seconds=LIMIT)
+    converter = Converter(seconds=LIMIT, lanes=1)  # one lane: round-robin turns at it
     finished: list[str] = []
 
     def convert(name: str, docx: Path, who: str) -> None:
@@ -140,3 +141,98 @@ def test_web_preview_past_the_limit_is_a_clear_503_and_others_preview(fake: Path
     assert failed.status_code == 503
     assert "Không chuyển được sang PDF" in failed.text and f"quá {LIMIT:g} giây" in failed.text
     assert "tải được tệp DOCX" in failed.text and "Traceback" not in failed.text
+
+
+def _pids(fake: Path) -> list[int]:
+    return [int(p.read_text()) for p in fake.glob("office-*.pid")]
+
+
+def test_with_two_lanes_another_users_preview_does_not_wait(fake: Path, tmp_path: Path) -> None:
+    converter = Converter(seconds=60, lanes=2)  # the limit is never reached: kill() ends user a's conversion
+    outcome: dict[str, object] = {}
+    finished: list[str] = []
+
+    def convert(name: str, docx: Path, who: str) -> None:
+        try:
+            outcome[name] = converter.to_pdf(docx, who)
+        except PdfError as exc:
+            outcome[name] = exc
+        finished.append(name)
+
+    try:
+        assert converter.warm_up() and len(_pids(fake)) == 1  # lane 2 is not started before it is needed
+        slow = threading.Thread(target=convert, args=("a", _docx(tmp_path / "a", "cham.docx"), "user:a"))
+        slow.start()
+        _wait_for(lambda: any(fake.glob("hanging-*")))  # user a's conversion hangs on lane 1
+        quick = threading.Thread(target=convert, args=("b", _docx(tmp_path / "b", "nhanh.docx"), "user:b"))
+        quick.start()
+        quick.join(120)
+        # b's answer arrived while a's conversion still hangs
+        assert finished == ["b"] and slow.is_alive()
+        assert outcome["b"] == tmp_path / "b" / "nhanh.pdf" and (tmp_path / "b" / "nhanh.pdf").is_file()
+        assert len(_pids(fake)) == 2  # lane 2 was started for user b
+    finally:
+        converter.kill()
+        converter.close()
+    slow.join(60)
+    assert finished == ["b", "a"] and isinstance(outcome["a"], PdfError)
+
+
+def test_a_user_holds_at_most_one_lane(fake: Path, tmp_path: Path) -> None:
+    converter = Converter(seconds=60, lanes=2)
+    finished: list[str] = []
+
+    def convert(name: str, docx: Path, who: str) -> None:
+        with contextlib.suppress(PdfError):
+            converter.to_pdf(docx, who)
+        finished.append(name)
+
+    threads = [threading.Thread(target=convert, args=("a-1", _docx(tmp_path / "a", "cham-1.docx"), "user:a")),
+               threading.Thread(target=convert, args=("a-2", _docx(tmp_path / "a", "nhanh-2.docx"), "user:a")),
+               threading.Thread(target=convert, args=("b", _docx(tmp_path / "b", "nhanh.docx"), "user:b"))]
+    try:
+        threads[0].start()
+        _wait_for(lambda: any(fake.glob("hanging-*")))
+        threads[1].start()
+        _wait_for(lambda: converter._turns.waiting() == 1)
+        # lane 2 is free, yet user a's second preview waits for the first (a quick one, it would be done)
+        assert converter._turns.busy() == 1 and finished == [] and len(_pids(fake)) == 1
+        threads[2].start()
+        threads[2].join(120)
+        assert finished == ["b"] and converter._turns.waiting() == 1  # b went at once; a-2 still waits
+    finally:
+        converter.kill()
+        for thread in threads:
+            thread.join(60)
+        converter.close()
+    # a-1 was stopped by kill(); a-2 then found the converter stopping (either may be recorded first)
+    assert finished[0] == "b" and sorted(finished) == ["a-1", "a-2", "b"]
+
+
+def test_kill_stops_every_lanes_process_group(fake: Path, tmp_path: Path) -> None:
+    converter = Converter(seconds=60, lanes=2)
+    failed: list[str] = []
+
+    def convert(name: str, docx: Path, who: str) -> None:
+        try:
+            converter.to_pdf(docx, who)
+        except PdfError:
+            failed.append(name)
+
+    threads = [threading.Thread(target=convert, args=(who, _docx(tmp_path / who, "cham.docx"), who))
+               for who in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    try:
+        _wait_for(lambda: len(list(fake.glob("hanging-*"))) == 2)  # both lanes hang
+        workers = [lane.proc.pid for lane in converter._lanes if lane.proc is not None]
+        offices = _pids(fake)
+        assert len(workers) == 2 and len(offices) == 2
+        converter.kill()
+        for thread in threads:
+            thread.join(60)
+        assert sorted(failed) == ["a", "b"]
+        _wait_for(lambda: not any(_alive(pid) for pid in workers + offices))
+    finally:
+        converter.kill()
+        converter.close()
