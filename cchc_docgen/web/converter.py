@@ -108,6 +108,9 @@ class Converter:
                 if line == "timeout":
                     with lane.lock:
                         lane.stop(proc, at_once=True)
+                    # the killed LibreOffice leaves its lock file beside the DOCX: a retry of the same
+                    # preview (same folder) would be refused by the next LibreOffice instead of converted
+                    docx.with_name(f".~lock.{docx.name}#").unlink(missing_ok=True)
                     raise ConversionTimeout(self.seconds)
                 with contextlib.suppress(ValueError):
                     if json.loads(line or "{}").get("ok") and pdf.is_file():

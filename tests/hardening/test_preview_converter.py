@@ -236,3 +236,16 @@ def test_kill_stops_every_lanes_process_group(fake: Path, tmp_path: Path) -> Non
     finally:
         converter.kill()
         converter.close()
+
+
+def test_a_stopped_conversion_leaves_no_lock_file_to_refuse_a_retry(fake: Path, tmp_path: Path) -> None:
+    converter = Converter(seconds=LIMIT)
+    docx = _docx(tmp_path / "a", "cham.docx")
+    lock = docx.with_name(".~lock.cham.docx#")
+    try:
+        with pytest.raises(ConversionTimeout):
+            converter.to_pdf(docx, "user:a")
+        assert any(fake.glob("hanging-*"))  # the fake LibreOffice did open (and lock) the file
+        assert not lock.exists()  # a retry of the same preview is not refused as "in use"
+    finally:
+        converter.close()

@@ -3,7 +3,8 @@
 Started as ``python fake_uno_worker.py SOFFICE PROFILE``. It starts a child process standing for LibreOffice
 (in the worker's process group, as the real worker does) and writes its pid to ``$FAKE_UNO_DIR/office-<n>.pid``,
 then answers ``{"ready": true}``. A request whose input file name contains ``cham`` ("slow") hangs (after
-writing ``$FAKE_UNO_DIR/hanging-<n>``); any other gets a one-page PDF and ``{"ok": true}``.
+writing ``$FAKE_UNO_DIR/hanging-<n>`` and, as LibreOffice does, a lock file ``.~lock.NAME#`` beside the
+input); any other gets a one-page PDF and ``{"ok": true}``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def main() -> int:
         request = json.loads(line)
         if "cham" in Path(request["in"]).name:
             (folder / f"hanging-{time.monotonic_ns()}").write_text(request["in"])
+            source = Path(request["in"])  # LibreOffice locks the file it opened, as below
+            source.with_name(f".~lock.{source.name}#").write_text("fake,lock")
             time.sleep(600)
         from pypdf import PdfWriter
 
