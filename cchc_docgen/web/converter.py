@@ -32,7 +32,7 @@ TIMEOUT = 60.0
 CONVERT_SECONDS = 60.0
 START_SECONDS = 60.0
 #: Warm LibreOffice lanes for previews: conversions of different users run side by side, one lane per user.
-LANES = 1
+LANES = 2
 
 
 class ConversionTimeout(PdfError):
