@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from cchc_docgen.loader import load_document
-from tests.web.browser import PHONE, WIDE, fits_width, require_browser, shot
-from tests.web.conftest import HERE, PASSWORD, csrf, make_data
+from tests.web.browser import PHONE, WIDE, fits_width, require_browser, shot, sign_in
+from tests.web.conftest import HERE, csrf, make_data
 
 PHONG = "pgd-vanlam/ke-hoach-phong.yaml"
 SCHOOL = "th-lacdao/ke-hoach.yaml"
@@ -92,12 +92,7 @@ def site(tmp_path: Path) -> Iterator[dict[str, Any]]:
 @pytest.mark.slow
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["1366", "390"])
 def test_in_chromium_the_options_open_and_make_the_report(site: dict[str, Any], viewport: dict[str, int]) -> None:
-    page = site["browser"].new_context(viewport=viewport, locale="vi-VN").new_page()
-    page.goto(site["base"] + "/login")
-    page.get_by_label("Tên đăng nhập").fill("ht.lacdao")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(site["base"] + "/")
+    page = sign_in(site, viewport)
     page.goto(site["base"] + "/new/report")
     page.locator("select[name=plan]").select_option(SCHOOL)
     page.locator("select[name=period]").select_option("6m")
