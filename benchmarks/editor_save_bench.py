@@ -12,10 +12,8 @@ answers). Prints p50/p95/max and the machine's load average, which moves the fig
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
-import statistics
 import sys
 import tempfile
 import threading
@@ -29,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "tests" / "web" / "data" / "bc_cchc_2025.yaml"
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.stats import pct  # noqa: E402  (needs the repository on sys.path)
+from benchmarks.stats import print_latency  # noqa: E402  (needs the repository on sys.path)
 
 
 def main() -> int:
@@ -79,12 +77,9 @@ def main() -> int:
         finally:
             server.should_exit = True
             thread.join(timeout=30)
-    load = os.getloadavg()
     lines = len(REPORT.read_text(encoding="utf-8").splitlines())
     print(f"31-page report ({lines} YAML lines, {len(names)} fields used), {len(times)} field saves on loopback")
-    print(f"latency: p50 {statistics.median(times) * 1000:.0f} ms, p95 {pct(times, 0.95) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms (target: p95 <= 300 ms)")
-    print(f"load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
+    print_latency(times)
     return 0
 
 

@@ -13,9 +13,7 @@ the whole cost a clerk waits for. Prints p50/p95/max and the load average. The s
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -27,7 +25,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.stats import pct  # noqa: E402  (needs the repository on sys.path)
+from benchmarks.stats import print_latency  # noqa: E402  (needs the repository on sys.path)
 
 
 def main() -> int:
@@ -86,12 +84,9 @@ def main() -> int:
                     return 1
                 version, base[name] = body["version"], body["value"]
             lines = len((data / rel).read_text(encoding="utf-8").splitlines())
-    load = os.getloadavg()
     print(f"report page of a {args.tasks}-task plan ({boxes} boxes, {lines} YAML lines at the end), "
           f"{len(times)} saves on loopback (statuses, Biểu mẫu figures, narratives in turn)")
-    print(f"latency: p50 {statistics.median(times) * 1000:.0f} ms, p95 {pct(times, 0.95) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms (target: p95 <= 300 ms)")
-    print(f"load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
+    print_latency(times)
     return 0
 
 

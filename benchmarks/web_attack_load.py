@@ -1,6 +1,6 @@
 """Web load under attack (loopback only, bounded): one client keeps malicious uploads running while N users work.
 
-    PYTHONPATH=. python benchmarks/web_attack_load.py [--users 20] [--duration 60]
+    PYTHONPATH=. python benchmarks/web_attack_load.py [--users 20] [--duration 60] [--no-attacker]
 
 Starts ``cchc-docgen serve`` on 127.0.0.1 (a free port, a throw-away data folder). For ``--duration`` seconds:
 
@@ -118,6 +118,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--duration", type=float, default=60.0)
+    parser.add_argument("--no-attacker", action="store_true",
+                        help="the same users without the attacker: the baseline to compare the figures with")
     args = parser.parse_args()
     users, duration = min(args.users, 50), min(args.duration, 300.0)  # bounded
     work = Path(tempfile.mkdtemp(prefix="cchc-attack-load-"))
@@ -137,7 +139,8 @@ def main() -> int:
         times: dict[str, list[float]] = {}
         hostile: dict[str, list[float]] = {}
         errors: list[str] = []
-        threads = [threading.Thread(target=attacker, args=(base, files, stop, statuses, hostile))]
+        threads = [] if args.no_attacker else [
+            threading.Thread(target=attacker, args=(base, files, stop, statuses, hostile))]
         threads += [threading.Thread(target=user, args=(base, f"user{i:02d}.yaml", stop, times, errors))
                     for i in range(users)]
         for thread in threads:
@@ -148,7 +151,8 @@ def main() -> int:
         for thread in threads:
             thread.join(240)
         every = [t for values in times.values() for t in values]
-        print(f"{users} users for {duration:g} s beside one attacker: {len(every)} requests, {len(errors)} errors")
+        beside = "without an attacker" if args.no_attacker else "beside one attacker"
+        print(f"{users} users for {duration:g} s {beside}: {len(every)} requests, {len(errors)} errors")
         if every:
             print(f"  all ordinary requests  p50 {pct(every, 0.5):.2f} s  p95 {pct(every, 0.95):.2f} s  "
                   f"max {max(every):.2f} s")

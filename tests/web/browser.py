@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,19 @@ def field_box(page: object, path: str) -> object:
     el = page.locator(f'[id="f-{path}"]')  # type: ignore[attr-defined]
     el.evaluate(OPEN_PARENTS)
     return el
+
+
+def sign_in(site: dict[str, Any], viewport: dict[str, int] = WIDE, context: Any = None,
+            username: str = "ht.lacdao") -> Any:
+    """A page of a new browser context (or ``context``), signed in on the served site as ``username``."""
+    from tests.web.conftest import PASSWORD
+
+    context = context or site["browser"].new_context(viewport=viewport, locale="vi-VN")
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(site["base"] + "/login")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(site["base"] + "/")
+    return page

@@ -14,7 +14,7 @@ import pytest
 
 from cchc_docgen.loader import load_document
 from tests.web.bigdoc import write_long_plan
-from tests.web.browser import PHONE, WIDE, field_box, fits_width, require_browser, settled, shot
+from tests.web.browser import PHONE, WIDE, field_box, fits_width, require_browser, settled, shot, sign_in
 from tests.web.conftest import HERE, PASSWORD, make_data
 from tests.web.server import served_chromium
 
@@ -33,18 +33,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     write_long_plan(data / FIELDS, 300, 1, 1100)
     with served_chromium(data) as served:
         yield served
-
-
-def sign_in(site: dict[str, Any], viewport: dict[str, int] = WIDE, context: Any = None) -> Any:
-    context = context or site["browser"].new_context(viewport=viewport, locale="vi-VN")
-    page = context.new_page()
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(site["base"] + "/login")
-    page.get_by_label("Tên đăng nhập").fill("ht.lacdao")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(site["base"] + "/")
-    return page
 
 
 def open_editor(page: Any, site: dict[str, Any], rel: str) -> None:

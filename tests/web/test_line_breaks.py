@@ -16,8 +16,8 @@ from cchc_docgen.web.editorview import EditorView
 from cchc_docgen.web.store import Loaded
 from cchc_docgen.web.treeedit import apply_form
 from cchc_docgen.yamlio import dump_roundtrip, parse_roundtrip
-from tests.web.browser import WIDE, field_box, require_browser, settled, shot
-from tests.web.conftest import PASSWORD, make_data
+from tests.web.browser import field_box, require_browser, settled, shot, sign_in
+from tests.web.conftest import make_data
 
 DOC = "th-lacdao/ke-hoach.yaml"
 YAML = ("kind: ke_hoach\nissuer:\n  parent: Phòng GD&ĐT | huyện Văn Lâm   # xuống dòng\n"
@@ -78,12 +78,7 @@ def site(tmp_path: Path) -> Iterator[dict[str, Any]]:
 
 @pytest.mark.slow
 def test_in_chromium_two_lines_edit_one_save_reload(site: dict[str, Any]) -> None:
-    page = site["browser"].new_context(viewport=WIDE, locale="vi-VN").new_page()
-    page.goto(site["base"] + "/login")
-    page.get_by_label("Tên đăng nhập").fill("ht.lacdao")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(site["base"] + "/")
+    page = sign_in(site)
     page.goto(f"{site['base']}/edit/{DOC}")
     page.locator("#editor").wait_for()
     box = field_box(page, "issuer.parent")

@@ -13,10 +13,21 @@ import pytest
 
 from cchc_docgen.loader import load_document
 from tests.web.bigdoc import write_long_plan
-from tests.web.browser import ARGS, CHROMIUM, PHONE, WIDE, field_box, fits_width, require_browser, settled, shot
+from tests.web.browser import (
+    ARGS,
+    CHROMIUM,
+    PHONE,
+    WIDE,
+    field_box,
+    fits_width,
+    require_browser,
+    settled,
+    shot,
+    sign_in,
+)
 from tests.web.conftest import make_data
 from tests.web.server import running
-from tests.web.test_editor_saves import STATUS_FITS, VISIBLE, sign_in
+from tests.web.test_editor_saves import STATUS_FITS, VISIBLE
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
