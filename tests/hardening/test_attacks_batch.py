@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import BIG_PLAN, STARTER, cli, copies, temp_files
 from support.paths import ROOT, soffice_or_skip
+from support.procs import alive_pids
 
 from cchc_docgen import batch, limits, outputs
 from cchc_docgen.batch import render_many
@@ -177,22 +178,6 @@ def test_worker_killed_between_write_and_record_leaves_an_output_we_own(
     assert not temp_files(out)
 
 
-def _alive_with(marker: str) -> list[int]:
-    """Live (not zombie) processes whose command line contains ``marker``."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            cmd = (entry / "cmdline").read_bytes().decode(errors="replace")
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if marker in cmd and state != "Z":
-            found.append(int(entry.name))
-    return found
-
-
 def _start_batch(tmp_path: Path, n: int, *extra: str) -> tuple[subprocess.Popen[bytes], Path]:
     copies(BIG_PLAN, tmp_path / "plans", n)
     out = tmp_path / "out"
@@ -220,7 +205,7 @@ def test_sigterm_mid_batch_leaves_no_process_and_no_temp_file(tmp_path: Path) ->
     assert proc.returncode == 130, err.decode()
     assert "đã dừng" in err.decode() and "Traceback" not in err.decode()
     time.sleep(0.5)
-    assert _alive_with(str(out)) == []
+    assert alive_pids(str(out)) == []
     assert temp_files(out) == []
     assert len(list(out.glob("*.docx"))) < 120  # it really stopped in the middle
 
@@ -234,7 +219,7 @@ def test_sigterm_during_pdf_stops_libreoffice(tmp_path: Path) -> None:
     proc.communicate(timeout=60)
     assert proc.returncode == 130
     time.sleep(1)
-    assert _alive_with(f"cchc-docgen-pdf-{proc.pid}-") == [] and _alive_with(str(out)) == []
+    assert alive_pids(f"cchc-docgen-pdf-{proc.pid}-") == [] and alive_pids(str(out)) == []
     scratch = Path(os.environ.get("TMPDIR", "/tmp"))
     assert temp_files(out) == [] and not list(scratch.glob(f"cchc-docgen-*-{proc.pid}-*"))
 
@@ -265,9 +250,9 @@ def test_sigkill_leaves_nothing_the_next_run_trips_over(tmp_path: Path) -> None:
     stale = out / f".kh001.docx.{int(dead.stdout)}.abc123{'.cchc-tmp'}"
     stale.write_bytes(b"half a document")
     end = time.monotonic() + 10
-    while _alive_with(str(out)) and time.monotonic() < end:  # orphaned workers notice and exit
+    while alive_pids(str(out)) and time.monotonic() < end:  # orphaned workers notice and exit
         time.sleep(0.2)
-    assert _alive_with(str(out)) == []
+    assert alive_pids(str(out)) == []
     rerun = cli("render", str(tmp_path / "plans"), "-o", str(out), "-j", "2", timeout=600)
     assert rerun.code == 0, rerun.err[-1000:]
     assert temp_files(out) == []

@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 from support.paths import ROOT
+from support.procs import pid_alive
 
 from cchc_docgen.pdf import PdfError
 from cchc_docgen.web import converter as conv
@@ -38,14 +39,6 @@ def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(conv, "find_soffice", lambda: "soffice")
     monkeypatch.setattr(conv, "uno_python", lambda: sys.executable)
     return folder
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def _wait_for(predicate, seconds: float = 30) -> None:  # type: ignore[no-untyped-def]
@@ -85,7 +78,7 @@ def test_a_hanging_conversion_is_stopped_and_the_next_users_goes_through(fake: P
         assert isinstance(failed, ConversionTimeout)
         assert f"quá {LIMIT:g} giây" in str(failed) and "tách bớt nội dung" in str(failed)
         assert outcome["quick"] == tmp_path / "b" / "nhanh.pdf" and (tmp_path / "b" / "nhanh.pdf").is_file()
-        assert first_office and not any(_alive(pid) for pid in first_office)  # its LibreOffice went with it
+        assert first_office and not any(pid_alive(pid) for pid in first_office)  # its LibreOffice went with it
         assert len(list(fake.glob("office-*.pid"))) == 2  # a fresh worker served user b
     finally:
         converter.close()
@@ -232,7 +225,7 @@ def test_kill_stops_every_lanes_process_group(fake: Path, tmp_path: Path) -> Non
         for thread in threads:
             thread.join(60)
         assert sorted(failed) == ["a", "b"]
-        _wait_for(lambda: not any(_alive(pid) for pid in workers + offices))
+        _wait_for(lambda: not any(pid_alive(pid) for pid in workers + offices))
     finally:
         converter.kill()
         converter.close()

@@ -60,33 +60,6 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
-def alive_processes(marker: str) -> list[str]:
-    """Command lines of live (not zombie) processes whose command line contains ``marker``."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit() or int(entry) == os.getpid():
-            continue
-        try:
-            cmdline = (
-                Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            )
-            state = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except (OSError, IndexError):
-            continue
-        if marker in cmdline and state != "Z":
-            found.append(f"{entry}: {cmdline}")
-    return found
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether ``pid`` is a live process (a zombie counts as dead)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
-
-
 FAKE_SOFFICE = '''#!{python}
 """A fake soffice: "converts" each file by writing a tiny PDF; hangs on *hang*."""
 import os, pathlib, subprocess, sys, time

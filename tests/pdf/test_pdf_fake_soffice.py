@@ -7,7 +7,8 @@ from collections import deque
 from pathlib import Path
 
 import pytest
-from pdf_helpers import FakeSoffice, alive_processes, make_docx, pid_alive
+from pdf_helpers import FakeSoffice, make_docx
+from support.procs import alive_processes, pid_alive
 
 from cchc_docgen.pdf import ConversionResult, PdfError, convert_many, convert_one
 from cchc_docgen.pdf.libreoffice import split, take_batch

@@ -6,7 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-from pdf_helpers import NATIONAL_MOTTO, alive_processes, make_broken_docx, make_docx, pdf_text
+from pdf_helpers import NATIONAL_MOTTO, make_broken_docx, make_docx, pdf_text
+from support.procs import alive_processes
 
 from cchc_docgen.pdf import convert_many, convert_one
 

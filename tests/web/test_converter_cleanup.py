@@ -8,23 +8,13 @@ from pathlib import Path
 
 import pytest
 from support.paths import soffice_or_skip
+from support.procs import alive_pids
 
 from cchc_docgen.web.converter import Converter, uno_python
 
 
 def _running_with(marker: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            cmd = (entry / "cmdline").read_bytes().decode(errors="replace")
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if marker in cmd and "soffice" in cmd and state != "Z":
-            found.append(int(entry.name))
-    return found
+    return alive_pids(marker, "soffice")
 
 
 def _gone(marker: str, seconds: float = 10) -> bool:
