@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -55,6 +56,16 @@ def login(client: TestClient, username: str, password: str = PASSWORD) -> None:
 
 def csrf(client: TestClient, url: str = "/") -> str:
     return client.get(url).text.split('name="csrf" value="')[1].split('"')[0]
+
+
+PHONG_PLAN = "pgd-vanlam/ke-hoach-phong.yaml"
+
+
+def post_report(client: TestClient, plan: str = PHONG_PLAN, period: str = "q1", year: str = "",
+                **more: str) -> Any:
+    """The “Lập báo cáo” form sent as a user would (a fresh token), the redirect not followed."""
+    return client.post("/new/report", data={"csrf": csrf(client, "/new/report"), "plan": plan, "period": period,
+                                            "year": year, **more}, follow_redirects=False)
 
 
 @pytest.fixture()

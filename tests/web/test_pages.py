@@ -8,7 +8,7 @@ from pathlib import Path
 from docx import Document as WordDocument
 
 from cchc_docgen.loader import load_document
-from tests.web.conftest import HERE, csrf
+from tests.web.conftest import HERE, csrf, post_report
 
 
 def test_check_lists_findings_with_where_and_how_to_fix(app_factory, data: Path, tmp_path: Path) -> None:
@@ -42,31 +42,23 @@ def test_check_says_when_a_file_is_not_an_administrative_document(app_factory, t
 def test_report_form_refuses_a_bad_year_and_other_units_plans(app_factory, data: Path) -> None:
     shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")
     client = app_factory("pgd")
-    token = csrf(client, "/new/report")
-    response = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
-                                                "period": "q1", "year": "20x3"})
+    response = post_report(client, year="20x3")
     assert response.status_code == 422 and "không hợp lệ" in response.text
-    response = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
-                                                "period": "q2", "year": "2023"}, follow_redirects=False)
+    response = post_report(client, period="q2", year="2023")
     assert response.status_code == 303
     rel = response.headers["location"].removeprefix("/status/")
     report = load_document(data / rel)
     assert report.kind == "bao_cao" and report.report is not None and report.report.period == "q2"
     school = app_factory("ht.lacdao")
     assert school.get(response.headers["location"]).status_code == 403
-    token = csrf(school, "/new/report")
-    refused = school.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
-                                               "period": "q1", "year": ""})
-    assert refused.status_code == 403
+    assert post_report(school).status_code == 403
 
 
 def test_a_bad_status_is_refused_next_to_the_row(app_factory, data: Path) -> None:
     shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")
     client = app_factory("pgd")
     token = csrf(client, "/new/report")
-    location = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
-                                                "period": "year", "year": ""},
-                           follow_redirects=False).headers["location"]
+    location = post_report(client, period="year").headers["location"]
     page = client.get(location).text
     version = page.split('name="version" value="')[1].split('"')[0]
     index = page.split('name="s:report.tasks.')[1].split(".")[0]
@@ -157,9 +149,7 @@ def test_import_a_word_file_into_the_library(app_factory, data: Path, tmp_path: 
 def test_status_page_warns_when_statuses_come_from_a_spreadsheet(app_factory, data: Path) -> None:
     shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")
     client = app_factory("pgd")
-    token = csrf(client, "/new/report")
-    location = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
-                                                "period": "q1", "year": ""}, follow_redirects=False).headers["location"]
+    location = post_report(client).headers["location"]
     assert "tasks_file" not in client.get(location).text
     path = data / location.removeprefix("/status/")
     text = path.read_text(encoding="utf-8").replace("report:\n", "report:\n  tasks_file: trang-thai.xlsx\n", 1)
@@ -172,15 +162,12 @@ def test_report_year_is_the_plans_year_and_another_year_is_refused(app_factory, 
     client = app_factory("pgd")
     form = client.get("/new/report").text
     assert 'name="year" value=""' in form  # empty: the plan's year, not this calendar year
-    token = csrf(client, "/new/report")
     before = sorted(p.name for p in (data / "pgd-vanlam").iterdir())
-    refused = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
-                                               "period": "q1", "year": "2026"})
+    refused = post_report(client, year="2026")
     assert refused.status_code == 422
     assert "kế hoạch năm 2023" in refused.text and "năm 2026" in refused.text
     assert sorted(p.name for p in (data / "pgd-vanlam").iterdir()) == before  # nothing written
-    made = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
-                                            "period": "q1", "year": ""}, follow_redirects=False)
+    made = post_report(client)
     report = load_document(data / made.headers["location"].removeprefix("/status/"))
     assert report.year == 2023
 
@@ -188,9 +175,7 @@ def test_report_year_is_the_plans_year_and_another_year_is_refused(app_factory, 
 def test_web_render_uses_the_cli_pipeline_step_with_the_status_spreadsheet(app_factory, data: Path) -> None:
     shutil.copy(HERE / "data" / "phong_plan.yaml", data / "pgd-vanlam" / "ke-hoach-phong.yaml")
     client = app_factory("pgd")
-    token = csrf(client, "/new/report")
-    location = client.post("/new/report", data={"csrf": token, "plan": "pgd-vanlam/ke-hoach-phong.yaml",
-                                                "period": "q1", "year": ""}, follow_redirects=False).headers["location"]
+    location = post_report(client).headers["location"]
     rel = location.removeprefix("/status/")
     path = data / rel
     assert client.get(f"/download/docx/{rel}").status_code == 200

@@ -13,7 +13,7 @@ import pytest
 
 from cchc_docgen.loader import load_document
 from tests.web.browser import PHONE, WIDE, fits_width, require_browser, shot, sign_in
-from tests.web.conftest import HERE, csrf, make_data
+from tests.web.conftest import HERE, make_data, post_report
 
 PHONG = "pgd-vanlam/ke-hoach-phong.yaml"
 SCHOOL = "th-lacdao/ke-hoach.yaml"
@@ -25,10 +25,8 @@ def _phong_plan_for(data: Path, year: int) -> None:
     (data / "pgd-vanlam" / "ke-hoach-phong.yaml").write_text(text, encoding="utf-8")
 
 
-def _make(client, **fields: str):  # type: ignore[no-untyped-def]
-    token = csrf(client, "/new/report")
-    return client.post("/new/report", data={"csrf": token, "period": "6m", "year": "", **fields},
-                       follow_redirects=False)
+def _make(client, plan: str, **fields: str):  # type: ignore[no-untyped-def]
+    return post_report(client, plan, "6m", **fields)
 
 
 def test_the_form_offers_the_superiors_plans_and_the_options(app_factory, data: Path) -> None:

@@ -14,7 +14,7 @@ from cchc_docgen.loader import load_document
 from cchc_docgen.report.outline import load_outline
 from cchc_docgen.web.figures import BadValue, figure, figure_text
 from cchc_docgen.web.treeedit import EditError, parse_path
-from tests.web.conftest import csrf
+from tests.web.conftest import post_report
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "plans" / "001_haiphong_cchc_2023.yaml"
@@ -22,9 +22,7 @@ PLAN = ROOT / "plans" / "001_haiphong_cchc_2023.yaml"
 
 def make_report(client: Any, data: Path) -> str:
     shutil.copy(PLAN, data / "th-lacdao" / "ke-hoach-001.yaml")
-    token = csrf(client, "/new/report")
-    made = client.post("/new/report", data={"csrf": token, "plan": "th-lacdao/ke-hoach-001.yaml", "period": "q1",
-                                            "year": ""}, follow_redirects=False)
+    made = post_report(client, "th-lacdao/ke-hoach-001.yaml")
     assert made.status_code == 303, made.text[-2000:]
     location = made.headers["location"]
     assert location.startswith("/status/")
