@@ -7,6 +7,7 @@ the program knows itself (plan tasks for Biểu mẫu 1 rows 2.1/2.2) and gives,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -37,6 +38,24 @@ def vi_figure(value: float | int | Decimal, places: int = 2) -> str:
     sign = "-" if whole.startswith("-") else ""
     whole = f"{int(whole.lstrip('-')):,}".replace(",", ".")
     return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def parse_figure(text: str) -> int | float | None:
+    """A figure written as Vietnamese writes numbers: ``12``, ``2.450`` (thousands), ``95,5`` (decimal comma),
+    ``1.234,5``, a leading ``-`` for a negative; ``None`` when ``text`` is no such number (``abc``, ``12%``)."""
+    digits = text[1:] if text.startswith("-") else text
+    if _THOUSANDS.fullmatch(digits):
+        number = float(digits.replace(".", "").replace(",", "."))
+    elif _PLAIN.fullmatch(digits):
+        number = float(digits.replace(",", "."))
+    else:
+        return None
+    number = -number if text.startswith("-") else number
+    return int(number) if number.is_integer() else number
 
 
 def percent(part: float, whole: float) -> float:

@@ -8,12 +8,11 @@ every bad cell is reported by sheet, row and column.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from cchc_docgen.errors import Problem
 from cchc_docgen.models.report import Figure, ReportInfo
-from cchc_docgen.report.forms import NO_DATA, form_key
+from cchc_docgen.report.forms import NO_DATA, form_key, parse_figure
 from cchc_docgen.report.outline import Form, FormRow, Outline
 
 HEADERS = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "Ghi chú", "Cách tính")
@@ -94,15 +93,8 @@ def _number(value: Any) -> Figure | str:
     text = str(value).strip()
     if text == NO_DATA:
         return NO_DATA
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):  # 125.712 or 1.234,5: Vietnamese separators
-        plain = text.replace(".", "").replace(",", ".")
-    else:
-        plain = text.replace(",", ".")
-    try:
-        number = float(plain)
-    except ValueError:
-        return text
-    return int(number) if number.is_integer() else number
+    number = parse_figure(text)
+    return text if number is None else number  # text that is no number is reported with its cell
 
 
 def read_form_sheets(book: Any, outline: Outline, path: str) -> tuple[dict[str, dict[str, Figure]],

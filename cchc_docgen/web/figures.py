@@ -6,12 +6,7 @@
 
 from __future__ import annotations
 
-import re
-
-from cchc_docgen.report.forms import NO_DATA, vi_figure
-
-_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
-_PLAIN = re.compile(r"^\d+([.,]\d+)?$")
+from cchc_docgen.report.forms import NO_DATA, parse_figure, vi_figure
 
 
 class BadValue(Exception):
@@ -30,17 +25,13 @@ def figure(text: str) -> int | float | str | None:
     if raw == NO_DATA:
         return NO_DATA
     squeezed = raw.replace(" ", "")
-    rest = squeezed[1:]
-    if squeezed.startswith("-") and (_PLAIN.match(rest) or _THOUSANDS.match(rest)):
-        raise BadValue(f"Số liệu không được âm (“{raw}”): hãy ghi số từ 0 trở lên, hoặc “-” nếu chưa có số liệu.")
-    if _THOUSANDS.match(squeezed):
-        number = float(squeezed.replace(".", "").replace(",", "."))
-    elif _PLAIN.match(squeezed):
-        number = float(squeezed.replace(",", "."))
-    else:
+    number = parse_figure(squeezed)
+    if number is None:
         raise BadValue(f"“{raw}” không phải là số: hãy ghi một số (ví dụ 12 hoặc 95,5; không ghi dấu %), hoặc “-” "
                        "nếu chưa có số liệu.")
-    return int(number) if number.is_integer() else number
+    if squeezed.startswith("-"):
+        raise BadValue(f"Số liệu không được âm (“{raw}”): hãy ghi số từ 0 trở lên, hoặc “-” nếu chưa có số liệu.")
+    return number
 
 
 def figure_text(value: object) -> str:
